@@ -1,0 +1,1 @@
+"""Example articles bundled for `claimcheck demo`."""
