@@ -1,0 +1,129 @@
+"""Record the pages of a run into a vcrpy cassette, and replay them offline.
+
+Replaying makes a run reproducible (tests, CI, re-checking an old report): no request can
+reach the network, and a URL that was not recorded comes back as status "not_in_cassette".
+
+Create the `Fetcher` inside the `with` block: vcrpy patches connection classes when the
+block starts, and a keep-alive connection opened earlier would bypass it.
+
+requests-cache must never be active together with a cassette: its CachedSession crashes
+on responses served by vcrpy (vcrpy#881), and a warm cache hides requests from a recording
+cassette, so the recording would silently miss pages. The cache issue must check
+`is_active()` and use a plain session while it is true.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import vcr
+from vcr.persisters.filesystem import CassetteDecodeError, CassetteNotFoundError, FilesystemPersister
+from vcr.serializers import yamlserializer
+
+# Request headers that could carry a credential into a file that gets committed.
+FILTERED_REQUEST_HEADERS = ("authorization", "proxy-authorization", "cookie", "x-api-key")
+# Response headers dropped before saving: a stored bot-wall cookie (DataDome) would be a
+# secret in the repo and would make the recorded session look unlike a fresh one.
+STRIPPED_RESPONSE_HEADERS = frozenset({"set-cookie", "set-cookie2"})
+
+_active = 0
+_lock = threading.Lock()
+
+
+class CassetteError(ValueError):
+    """A cassette file is missing or unreadable."""
+
+
+def is_active() -> bool:
+    """True while a `replaying` or `recording` block is open (the HTTP cache must stay off)."""
+    return _active > 0
+
+
+@contextlib.contextmanager
+def replaying(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
+    """Serve every request from the cassette at `path`; nothing reaches the network.
+
+    Raises CassetteError if the file is missing or not a valid cassette. Requests for URLs
+    not in it raise vcrpy's CannotOverwriteExistingCassetteException, which
+    `Fetcher.fetch` reports as status "not_in_cassette".
+    """
+    path = Path(path)
+    _check(path)
+    config = vcr.VCR(
+        record_mode="none",               # never record, never touch the network
+        match_on=("method", "uri"),       # headers (User-Agent, version) may differ per run
+        decode_compressed_response=True,
+    )
+    # Playback repeats: a source cited twice, or a second run in one process, fetches again.
+    with _marked(), config.use_cassette(str(path), allow_playback_repeats=True) as cassette:
+        yield cassette
+
+
+@contextlib.contextmanager
+def recording(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
+    """Fetch from the network and save every interaction of this block to `path`.
+
+    Record mode "all" into a fresh temporary file that replaces `path` when the block
+    ends, so the cassette holds exactly this run. "new_episodes" was rejected: it keeps the
+    old answer for URLs already recorded (a re-recording would never refresh a page), and
+    "all" on top of an existing file appends duplicates of which the stale one replays
+    first. The old file survives until the new one is complete, so an interrupted
+    recording loses nothing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.recording")
+    partial.unlink(missing_ok=True)
+    config = vcr.VCR(
+        record_mode="all",
+        match_on=("method", "uri"),
+        # Otherwise vcrpy stores gzip/brotli bodies decoded yet still labelled compressed.
+        decode_compressed_response=True,
+        filter_headers=FILTERED_REQUEST_HEADERS,  # request headers only, hence the hook below
+        before_record_response=_strip_cookies,
+    )
+    try:
+        with _marked(), config.use_cassette(str(partial)) as cassette:
+            yield cassette
+        if not partial.exists():  # vcrpy writes nothing when no request was made
+            partial.write_text("interactions: []\nversion: 1\n", encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _strip_cookies(response: dict) -> dict:
+    """vcrpy before_record_response hook: drop cookie-setting headers."""
+    headers = response.get("headers") or {}
+    response["headers"] = {k: v for k, v in headers.items() if k.lower() not in STRIPPED_RESPONSE_HEADERS}
+    return response
+
+
+def _check(path: Path) -> None:
+    """Fail early with one clear line; vcrpy would treat a missing file as an empty cassette."""
+    if not path.is_file():
+        raise CassetteError(f"{path}: cassette file not found")
+    try:
+        FilesystemPersister.load_cassette(path, yamlserializer)
+    except CassetteNotFoundError:  # vcrpy's word for an empty file
+        raise CassetteError(f"{path}: cassette file is empty") from None
+    except CassetteDecodeError:
+        raise CassetteError(f"{path}: not a valid cassette (not UTF-8 text)") from None
+    except Exception as exc:  # yaml errors, missing keys, old formats: all mean "not a cassette"
+        problem = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise CassetteError(f"{path}: not a valid cassette ({type(exc).__name__}: {problem})") from None
+
+
+@contextlib.contextmanager
+def _marked() -> Iterator[None]:
+    global _active
+    with _lock:
+        _active += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _active -= 1

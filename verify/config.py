@@ -1,0 +1,108 @@
+"""Every setting of the fetch stage, in one frozen dataclass.
+
+Nothing else in the package should hard-code a timeout, a size cap or a header: take a
+`Settings` (or `Settings()` for the defaults) and pass it down. A later issue wires these to
+the command line and a config file; the defaults here are what an unconfigured run uses.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import platformdirs
+
+FALLBACK_VERSION = "0.1.0"
+PROJECT_URL = "https://github.com/claimcheck/claimcheck"
+_DIST_NAME = "claimcheck"
+
+
+@functools.lru_cache(maxsize=1)
+def package_version() -> str:
+    """The installed version of the project, or FALLBACK_VERSION when run from a checkout."""
+    # Ask which installed distribution provides our packages rather than guessing names: a
+    # guess like "verify" could match an unrelated PyPI project. An uninstalled checkout
+    # has no metadata at all, which is normal during development.
+    try:
+        providers = metadata.packages_distributions()
+    except Exception:  # a broken site-packages entry must not stop a run
+        providers = {}
+    names = [*providers.get("verify", ()), *providers.get("claims", ()), _DIST_NAME]
+    for name in names:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return FALLBACK_VERSION
+
+
+def default_user_agent() -> str:
+    """An honest User-Agent: who we are, where to read about us, and that we are a bot."""
+    return f"claimcheck/{package_version()} (+{PROJECT_URL}; fact-checking bot)"
+
+
+def default_cache_path() -> Path:
+    """Where the HTTP cache lives by default (per-user cache directory)."""
+    return platformdirs.user_cache_path("claimcheck") / "http-cache.sqlite"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Fetch settings. All durations are in seconds, all sizes in bytes."""
+
+    # Time to open the TCP/TLS connection. Short: a host that does not answer a SYN in
+    # 10 s is down, and waiting longer only slows the whole run.
+    connect_timeout: float = 10.0
+    # Longest silence allowed between two reads of the response.
+    read_timeout: float = 30.0
+    # Wall-clock cap on one page, body included. read_timeout alone does not bound a server
+    # that drips one byte every few seconds; this does.
+    page_timeout: float = 90.0
+    # Bodies past this are abandoned ("too_large"). Counted after gzip decoding, so it also
+    # bounds decompression bombs. News pages are 50 KB-2 MB; 10 MB leaves ample room.
+    max_bytes: int = 10 * 1024 * 1024
+    # Hops followed before giving up ("redirect_loop"). Browsers allow about 20; real
+    # article redirects (http->https, www, AMP, tracking) take 1-4.
+    max_redirects: int = 10
+    user_agent: str = field(default_factory=default_user_agent)
+    accept: str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
+    # The sources are Japanese; asking for ja keeps sites from redirecting to an English
+    # edition. English is the fallback for the few international pages.
+    accept_language: str = "ja,en;q=0.7"
+
+    # --- Placeholders: read by nothing yet; a later issue implements them. ---
+    # Simultaneous requests to one host.
+    per_host: int = 2
+    # Pause between two requests to the same host.
+    delay: float = 1.0
+    # Extra attempts after a timeout / connection error / 5xx (never after 4xx).
+    retries: int = 2
+    # Total seconds for the whole run; pages not started in time get status "deadline".
+    deadline: float | None = None
+    # requests-cache database. Never used while a vcrpy cassette is active (see cassette.py).
+    cache_path: Path = field(default_factory=default_cache_path)
+    # Allow private, loopback and link-local addresses (tests against 127.0.0.1 need it;
+    # production keeps it off so a cited URL cannot probe the local network).
+    allow_private: bool = False
+
+    def __post_init__(self) -> None:
+        # Fail at construction, with the field name, rather than deep inside requests.
+        for name in ("connect_timeout", "read_timeout", "page_timeout"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"Settings.{name} must be > 0, got {getattr(self, name)!r}")
+        for name in ("max_bytes", "per_host"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Settings.{name} must be >= 1, got {getattr(self, name)!r}")
+        for name in ("max_redirects", "retries", "delay"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"Settings.{name} must be >= 0, got {getattr(self, name)!r}")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError(f"Settings.deadline must be > 0 or None, got {self.deadline!r}")
+        if not self.user_agent.strip():
+            raise ValueError("Settings.user_agent must not be empty")
+
+    @property
+    def timeout(self) -> tuple[float, float]:
+        """The (connect, read) pair in the form requests expects."""
+        return (self.connect_timeout, self.read_timeout)

@@ -1,0 +1,96 @@
+"""The data that flows between the stages: fetched page -> source document -> match.
+
+Every vocabulary the reports use (source statuses, verdicts) is defined here once and
+documented in the README.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "supported"        # every key fact found, evidence close enough
+    PARTIAL = "partial"            # relevant evidence, but some key fact missing
+    CONTRADICTED = "contradicted"  # evidence states a different number/date/name/polarity
+    NOT_FOUND = "not_found"        # the readable source says nothing close to the claim
+    UNVERIFIABLE = "unverifiable"  # the source could not be read (dead, blocked, paywalled...)
+
+    def __str__(self) -> str:  # so f-strings and CSV cells show the bare value
+        return self.value
+
+
+# Source statuses. "ok" means text was extracted; everything else is a reason the page
+# could not be read, and a claim citing it is `unverifiable`, never false.
+OK = "ok"
+SOURCE_STATUSES: dict[str, str] = {
+    OK: "article text extracted",
+    "paywalled": "only the part before the pay wall is visible",
+    "http_404": "page not found (dead link)",
+    "http_410": "page gone (dead link)",
+    "http_error": "other HTTP error status",
+    "blocked": "bot wall or access denied (DataDome/Cloudflare challenge, 401, 403)",
+    "soft_404": "a 200 page that is really an error page or the home page",
+    "timeout": "no answer within the timeout",
+    "connection_error": "could not connect (DNS, refused, reset)",
+    "too_large": "body larger than the size cap",
+    "not_html": "not a web page (PDF, image, binary)",
+    "encoding": "bytes could not be decoded as text",
+    "redirect_loop": "too many redirects or a redirect loop",
+    "robots_disallowed": "robots.txt forbids fetching this page",
+    "not_in_cassette": "replaying a cassette that has no recording of this URL",
+    "unsafe_url": "refused: not http(s), or a private/loopback/metadata address",
+    "empty": "the page has no extractable article text",
+    "no_citation": "the block cites no source",
+    "deadline": "the run's total deadline passed before this page was fetched",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """What fetching one URL produced: bytes and metadata, or a failure status."""
+
+    url: str
+    status: str = OK
+    reason: str = ""
+    final_url: str = ""
+    http_status: int | None = None
+    content_type: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    text: str = ""                    # decoded body ("" when not decodable / not fetched)
+    encoding: str = ""                # how `text` was decoded, e.g. "utf-8 (header)"
+    redirects: tuple[str, ...] = ()   # every URL passed through before final_url
+    archive_url: str = ""             # set when the text came from an archive snapshot
+    archive_date: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """The article text extracted from a page, or why there is none."""
+
+    url: str
+    status: str = OK
+    reason: str = ""
+    site: str = ""                       # which extractor produced it
+    title: str = ""
+    published: str = ""                  # ISO 8601 with offset when known
+    author: str = ""
+    paragraphs: tuple[str, ...] = ()
+    truncated: bool = False              # pay wall cut the text
+    archive_url: str = ""
+    archive_date: str = ""
+    final_url: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def readable(self) -> bool:
+        """True when there is text to match against (a paywalled teaser counts)."""
+        return bool(self.paragraphs) and self.status in (OK, "paywalled")
