@@ -1,0 +1,128 @@
+"""The matcher: the score finds evidence, explicit fact checks decide the verdict."""
+import pytest
+
+from verify.facts import predicates, quantities
+from verify.match import match_claim
+from verify.model import SourceDoc, Verdict
+
+BOJ = SourceDoc(
+    "https://example.jp/boj", published="2025-01-24T12:00:00+09:00",
+    paragraphs=(
+        "日本銀行は24日の金融政策決定会合で、政策金利を0.25%から0.5%に引き上げることを決めた。",
+        "利上げは昨年7月以来で、植田和男総裁は記者会見で「賃金と物価の好循環が強まっている」と述べた。",
+        "決定は賛成8、反対1の賛成多数だった。円相場は1ドル=155円台で推移した。",
+        "日銀は物価見通しも上方修正した。",
+    ),
+)
+
+
+def verdict(claim, doc=BOJ):
+    return match_claim(claim, doc)
+
+
+def test_faithful_paraphrase_is_supported():
+    m = verdict("日銀は政策金利を0.5%へ引き上げると決定した。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_alias_of_an_organisation_counts_as_the_same_entity():
+    m = verdict("日本銀行は政策金利を0.5%に引き上げた。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_changed_number_is_contradicted_with_both_values_in_the_reason():
+    m = verdict("日銀は政策金利を0.75%に引き上げることを決めた。")
+    assert m.verdict is Verdict.CONTRADICTED
+    assert "0.75%" in m.reason and "source" in m.reason
+
+
+def test_changed_vote_count_is_contradicted():
+    assert verdict("決定は賛成7、反対2の賛成多数だった。").verdict is not Verdict.SUPPORTED
+
+
+def test_antonym_is_contradicted():
+    m = verdict("日銀は政策金利を0.5%に引き下げることを決めた。")
+    assert m.verdict is Verdict.CONTRADICTED
+    assert "引き下げ" in m.reason
+
+
+def test_flipped_negation_is_contradicted():
+    doc = SourceDoc("u", paragraphs=("政府は新たな経済対策を発表しなかった。",))
+    m = verdict("政府は新たな経済対策を発表した。", doc)
+    assert m.verdict is Verdict.CONTRADICTED
+    assert "polarity" in m.reason
+
+
+def test_negation_kept_by_a_synonym_is_supported():
+    doc = SourceDoc("u", paragraphs=("条約には相互防衛の条項は盛り込まれなかった。",))
+    assert verdict("条約に相互防衛条項は含まれていない。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_altered_quote_is_flagged():
+    m = verdict("植田総裁は「賃金と物価の好循環が弱まっている」と述べた。")
+    assert m.verdict is not Verdict.SUPPORTED
+    assert "quote" in m.reason or "antonym" in m.reason
+
+
+def test_exact_quote_is_supported():
+    m = verdict("植田総裁は「賃金と物価の好循環が強まっている」と語った。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_swapped_person_is_flagged():
+    m = verdict("黒田東彦総裁は記者会見で賃金と物価の好循環が強まっていると述べた。")
+    assert m.verdict is not Verdict.SUPPORTED
+    assert "黒田" in m.reason
+
+
+def test_unsupported_emphasis_is_partial():
+    m = verdict("日銀は過去最高の0.5%に政策金利を引き上げた。")
+    assert m.verdict is Verdict.PARTIAL
+    assert "過去最高" in m.reason
+
+
+def test_unrelated_claim_is_not_found():
+    m = verdict("新型ロケットの打ち上げは天候不良のため延期された。")
+    assert m.verdict is Verdict.NOT_FOUND
+
+
+def test_relative_year_resolved_against_publication_date():
+    assert verdict("利上げは2024年7月以来となる。").verdict is Verdict.SUPPORTED
+    assert verdict("利上げは2023年7月以来となる。").verdict is not Verdict.SUPPORTED
+
+
+def test_evidence_spans_point_into_the_source_text():
+    m = verdict("円相場は1ドル=155円台で推移した。")
+    text = BOJ.text
+    assert m.spans and all(0 <= a < b <= len(text) for a, b in m.spans)
+    assert "155円" in "".join(text[a:b] for a, b in m.spans)
+
+
+def test_paywalled_teaser_without_evidence_is_unverifiable_not_not_found():
+    doc = SourceDoc("u", status="paywalled", truncated=True,
+                    paragraphs=("政府は24日、新たな経済対策の骨子をまとめた。",))
+    m = verdict("経済対策には低所得世帯への3万円の給付が盛り込まれた。", doc)
+    assert m.verdict is Verdict.UNVERIFIABLE
+    assert "paywalled" in m.reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1万人以上の兵士", [(10000, "人")]),
+    ("期間を20年とする", [(20, "年")]),
+    ("2000年に結んだ", [(2000, "年(year)")]),
+    ("0.25%から0.5%へ", [(0.25, "%"), (0.5, "%")]),
+    ("3~5日", [(3, "日"), (5, "日")]),
+])
+def test_quantities_with_units(text, expected):
+    assert [(q.value, q.unit) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("具体的な言及は含まれていない", {"含む": True}),
+    ("条項は盛り込まれなかった", {"含む": True}),
+    ("批准書を交換した", {"交換": False}),
+    ("発表せず", {"発表": True}),
+    ("未発表の計画", {"発表": True}),
+])
+def test_predicate_polarity(text, expected):
+    assert predicates(text) == expected

@@ -1,0 +1,81 @@
+"""Small word lists the fact checks need: aliases, synonyms, antonyms, emphatic words.
+
+Kept short and general (news Japanese, any topic). Each list says why it exists.
+"""
+from __future__ import annotations
+
+# The same organisation or country under the names the press alternates between.
+_ALIAS_GROUPS = [
+    ("米国", "アメリカ", "米", "合衆国"), ("英国", "イギリス", "英"), ("中国", "中華人民共和国"),
+    ("韓国", "大韓民国"), ("北朝鮮", "朝鮮民主主義人民共和国"), ("ロシア", "露"),
+    ("日本銀行", "日銀"), ("国連", "国際連合"), ("欧州連合", "eu"), ("北大西洋条約機構", "nato"),
+    ("国際通貨基金", "imf"), ("世界保健機関", "who"), ("東京証券取引所", "東証"),
+    ("自民党", "自由民主党"), ("立憲民主党", "立民"), ("公明党", "公明"), ("ウクライナ", "宇"),
+    ("連邦準備制度理事会", "frb", "fed"), ("欧州中央銀行", "ecb"), ("宇宙航空研究開発機構", "jaxa"),
+    ("米航空宇宙局", "nasa", "航空宇宙局"), ("国際オリンピック委員会", "ioc"),
+]
+_ALIASES: dict[str, tuple[str, ...]] = {}
+for _group in _ALIAS_GROUPS:
+    for _name in _group:
+        # Single-character abbreviations are too ambiguous to search for (米 is also rice).
+        _ALIASES[_name] = tuple(n for n in _group if len(n) > 1 or n == _name)
+
+
+def aliases(entity: str) -> tuple[str, ...]:
+    return _ALIASES.get(entity, (entity,))
+
+
+# Proper nouns by Sudachi's dictionary that name no checkable entity in a claim.
+NOT_ENTITIES = frozenset({"令和", "平成", "昭和", "大正", "明治", "ニュース", "日本"})
+
+# Predicates so general that their polarity says nothing (する, ある, なる ...).
+WEAK_PREDICATES = frozenset({"為る", "有る", "居る", "成る", "言う", "出来る", "行く", "来る",
+                             "見る", "思う", "無い", "良い", "上", "下"})
+
+# Verbs that editors treat as the same act: polarity is compared across the group.
+_PREDICATE_GROUPS = [
+    ("含む", "盛り込む", "含める", "入る", "記す", "明記"),
+    ("言及", "触れる"),
+    ("署名", "調印", "締結"),
+    ("認める", "容認", "承認"),
+    ("参加", "出席", "加わる"),
+    ("発表", "公表", "明らか"),
+    ("実施", "行う", "実行"),
+    ("決定", "決める", "決まる"),
+    ("支援", "援助", "支える"),
+]
+_CANONICAL = {word: group[0] for group in _PREDICATE_GROUPS for word in group}
+
+
+def canonical_predicate(lemma: str) -> str:
+    return _CANONICAL.get(lemma, lemma)
+
+
+# Opposites that turn a claim false while keeping it nearly identical to the source.
+ANTONYM_PAIRS = [
+    ("上昇", "下落"), ("増加", "減少"), ("可決", "否決"), ("採択", "否決"), ("勝利", "敗北"),
+    ("黒字", "赤字"), ("引き上げ", "引き下げ"), ("利上げ", "利下げ"), ("値上げ", "値下げ"),
+    ("賛成", "反対"), ("開始", "終了"), ("拡大", "縮小"), ("強化", "緩和"), ("上回", "下回"),
+    ("最高", "最低"), ("増え", "減っ"), ("増える", "減る"), ("上がっ", "下がっ"), ("成功", "失敗"),
+    ("承認", "却下"), ("許可", "禁止"), ("有罪", "無罪"), ("当選", "落選"), ("再開", "停止"),
+    ("輸入", "輸出"), ("円高", "円安"), ("増益", "減益"), ("増収", "減収"), ("上方修正", "下方修正"),
+    ("内側", "外側"), ("国内", "国外"), ("入国", "出国"), ("与党", "野党"), ("午前", "午後"),
+    ("増税", "減税"), ("続伸", "続落"), ("反発", "反落"), ("急騰", "急落"), ("高値", "安値"),
+    ("解禁", "禁止"), ("発効", "失効"), ("加盟", "脱退"), ("就任", "辞任"), ("開幕", "閉幕"),
+    ("最多", "最少"), ("最大", "最小"), ("買い越し", "売り越し"), ("黒星", "白星"), ("勝っ", "負け"),
+    ("上昇", "低下"), ("増加", "減った"), ("改善", "悪化"), ("好調", "不調"), ("合格", "不合格"),
+    ("延長", "短縮"), ("撤退", "進出"), ("北上", "南下"), ("東進", "西進"), ("受理", "却下"),
+    ("合意", "決裂"), ("維持", "変更"), ("据え置", "引き上げ"), ("据え置", "引き下げ"),
+]
+
+# Words that make a claim stronger than its source: each must be backed by the source.
+EMPHASIS = ("初めて", "初の", "史上初", "過去最高", "過去最大", "過去最多", "過去最悪", "史上最高",
+            "史上最大", "世界一", "日本一", "全員", "すべての", "全ての", "唯一", "いずれも", "全会一致",
+            "満場一致", "完全に", "大幅に", "急増", "急減", "倍増", "激減", "最年少", "最年長")
+
+# Relative dates: a claim's 来年 must match the source's 来年 (or the year it stands for).
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2,
+                  "再来年": 2, "前年": -1, "翌年": 1}
+RELATIVE_DATES = ("来月", "今月", "先月", "来週", "今週", "先週", "明日", "昨日", "翌日", "前日",
+                  "年内", "年度内", "月内", "年末", "年初", "年明け", "週末", "今春", "今夏", "今秋",
+                  "今冬", "来春", "来夏", "来秋", "来冬", "昨春", "昨夏", "昨秋", "昨冬", "今週末")

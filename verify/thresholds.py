@@ -1,0 +1,35 @@
+"""Every threshold the matcher uses, in one place, with the reason for its value.
+
+Scores are 0-100: the weighted share of the claim's content words (and, to a lesser extent,
+its character bigrams) found in the evidence window. See README "How verdicts are decided".
+"""
+
+# Below this the source says nothing close to the claim: `not_found`. Unrelated claims that
+# share only the topic words (条約, 両国, 協力) score 15-30 on the labelled sets; the
+# loosest faithful paraphrase there scores above 45.
+NOT_FOUND_BELOW = 35
+
+# A claim with every key fact found still needs this much of its wording in the evidence to
+# be `supported`; between the two thresholds it is `partial` ("weak evidence").
+# Faithful paraphrases that swap half the verbs (派兵を進める vs 兵士を送った) score ~55.
+SUPPORTED_FROM = 50
+
+# Word weights for the score: names and numbers carry the claim, verbs are often paraphrased.
+WEIGHT_PROPER = 2.0
+WEIGHT_NUMBER = 1.5
+WEIGHT_NOUN = 1.0
+WEIGHT_VERB = 0.6
+
+# Share of the score from character-bigram containment (robust to tokenizer splits).
+BIGRAM_SHARE = 0.25
+
+# Evidence windows: up to this many adjacent sentences ...
+MAX_WINDOW = 3
+# ... plus up to this many non-adjacent sentences when a claim joins two facts, each of which
+# must add at least this share of the claim's weight (so noise sentences are not pulled in).
+MAX_EXTRA_SENTENCES = 2
+EXTRA_SENTENCE_MIN_GAIN = 0.12
+
+# A 「quote」 not found verbatim but this close (rapidfuzz partial_ratio) to some source text
+# is an altered quote (contradicted) rather than a missing one (partial).
+QUOTE_ALTERED_FROM = 75

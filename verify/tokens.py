@@ -1,0 +1,74 @@
+"""Word-level analysis with SudachiPy (dictionary forms, parts of speech, proper nouns).
+
+The tokenizer is created on first use: commands that never match (``--help``, ``extract``)
+must not pay for loading the dictionary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    lemma: str          # Sudachi normalized form: 附属->付属, し->為る
+    pos: tuple[str, ...]
+    start: int          # offsets into the analysed (normalised) text
+    end: int
+    oov: bool
+
+    @property
+    def is_proper(self) -> bool:
+        return self.pos[:2] == ("名詞", "固有名詞")
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from sudachipy import Dictionary
+
+    return Dictionary()
+
+
+@lru_cache(maxsize=3)
+def _tokenizer(mode: str):
+    # Sudachi's split mode passed per call is slower than one tokenizer per mode.
+    return _dictionary().tokenizer(mode=mode)
+
+
+def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
+    """Tokens of `text`; mode A (short units) for matching, C (long units) for names."""
+    if not text:
+        return ()
+    tokens = []
+    for m in _tokenizer(mode).tokenize(text):
+        tokens.append(Token(m.surface(), m.normalized_form(), tuple(m.part_of_speech()[:4]),
+                            m.begin(), m.end(), m.is_oov()))
+    return tuple(tokens)
+
+
+# Lemmas too common to say anything about a claim's content.
+STOP_LEMMAS = frozenset(
+    "為る 有る 居る 成る 言う 事 物 為 様 等 其れ 此れ 所 方 中 的 者 達 よう こと もの ため "
+    "れる られる せる いる ある なる する 行う 出来る 思う 見る 考える 今回 今後 一方 両 各 "
+    "など 際 上 下 後 前 時 場合 おる 行く 来る 予定 可能 必要".split()
+)
+_CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
+
+
+def content_lemmas(tokens: tuple[Token, ...]) -> list[Token]:
+    """The tokens that carry meaning: nouns, verbs, adjectives; no particles, no stop words."""
+    out = []
+    for tok in tokens:
+        if tok.pos[0] not in _CONTENT_POS or tok.pos[1] == "非自立可能" and tok.pos[0] != "名詞":
+            continue
+        if tok.lemma in STOP_LEMMAS or tok.surface in STOP_LEMMAS:
+            continue
+        if len(tok.surface) == 1 and tok.pos[1] not in ("固有名詞", "数詞") and not _is_kanji(tok.surface):
+            continue
+        out.append(tok)
+    return out
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
