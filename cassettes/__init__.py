@@ -1,0 +1,1 @@
+"""Recorded HTTP (vcrpy cassettes) shipped with claimcheck: the demo and the labelled sets."""

@@ -1,0 +1,132 @@
+"""The command line: a thin shell that parses options, calls the library and sets the exit code.
+
+Heavy imports (requests, Sudachi, pandas, rich) happen inside the commands, so `--help` is instant.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import IO, Sequence
+
+
+class ExitStatus(IntEnum):
+    OK = 0            # the run finished (whatever the verdicts, unless --fail-on says otherwise)
+    FLAGGED = 1       # --fail-on: some claim got one of the named verdicts
+    ERROR = 2         # usage error, unreadable input or cassette, unwritable output
+    INTERRUPTED = 130  # Ctrl-C
+
+
+@dataclass
+class Environment:
+    """Streams and terminal facts, injectable so tests run the real CLI in-process."""
+
+    stdin: IO = field(default_factory=lambda: sys.stdin)
+    stdout: IO = field(default_factory=lambda: sys.stdout)
+    stderr: IO = field(default_factory=lambda: sys.stderr)
+    stdout_isatty: bool = field(default_factory=lambda: sys.stdout.isatty())
+    stderr_isatty: bool = field(default_factory=lambda: sys.stderr.isatty())
+    no_color: bool = field(default_factory=lambda: bool(os.environ.get("NO_COLOR")))
+
+    def error(self, message: str) -> None:
+        print(f"claimcheck: error: {message}", file=self.stderr)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not argparse's usage dump
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _version() -> str:
+    from .config import package_version
+
+    return package_version()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description=(
+        "Check that the claims of Japanese summary articles say what their cited sources say."))
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    verify = sub.add_parser("verify", help="verify articles' claims against their cited sources",
+                            description="Verify every claim of each ARTICLE against the page it cites.")
+    verify.add_argument("articles", nargs="+", metavar="ARTICLE",
+                        help="article file (.txt or saved .html), URL, or - for stdin")
+    _add_fetch_options(verify)
+    verify.add_argument("--csv", metavar="FILE", help="write the CSV report (UTF-8 with BOM)")
+    verify.add_argument("--json", metavar="FILE", help="write the JSON report")
+    verify.add_argument("--nl", action="store_true", help="with --json: one JSON object per line")
+
+    demo = sub.add_parser("demo", help="verify the bundled example article offline",
+                          description="Verify the bundled example article against the bundled cassette.")
+    demo.add_argument("--csv", metavar="FILE", help="also write the CSV report")
+    demo.add_argument("--json", metavar="FILE", help="also write the JSON report")
+    demo.add_argument("--nl", action="store_true", help=argparse.SUPPRESS)
+
+    extract = sub.add_parser("extract", help="show the blocks and claims parsed from an article",
+                             description="Parse ARTICLE and print its blocks and claims (no fetching).")
+    extract.add_argument("articles", nargs="+", metavar="ARTICLE")
+    extract.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    record = sub.add_parser("record", help="fetch the cited pages live and save them as a cassette",
+                            description="Fetch every source cited by ARTICLE and write a vcrpy cassette.")
+    record.add_argument("articles", nargs="+", metavar="ARTICLE")
+    record.add_argument("--cassette", metavar="FILE", required=True, help="cassette file to write")
+    record.add_argument("--timeout", type=_positive, metavar="SECONDS", help="per-request read timeout")
+    record.add_argument("--allow-private", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be > 0: {text!r}")
+    return value
+
+
+def _add_fetch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cassette", metavar="FILE",
+                   help="replay this vcrpy cassette instead of the network (URLs not in it: not_in_cassette)")
+    p.add_argument("--timeout", type=_positive, metavar="SECONDS", help="per-request read timeout")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow sources on loopback/private addresses (testing only)")
+
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run the CLI; returns the exit status instead of exiting (tests call this directly)."""
+    env = env or Environment()
+    try:
+        args = build_parser().parse_args(argv)
+        if args.version:
+            print(f"claimcheck {_version()}", file=env.stdout)
+            return ExitStatus.OK
+        if not args.command:
+            build_parser().print_help(env.stdout)
+            return ExitStatus.ERROR
+        from . import commands
+
+        return getattr(commands, f"cmd_{args.command}")(args, env)
+    except UsageError as error:
+        env.error(str(error))
+        return ExitStatus.ERROR
+    except KeyboardInterrupt:
+        env.error("interrupted")
+        return ExitStatus.INTERRUPTED
+    except SystemExit as exit_:  # --help
+        return int(exit_.code or 0)
+
+
+def console_main() -> None:
+    with contextlib.suppress(BrokenPipeError):
+        sys.exit(main())

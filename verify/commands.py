@@ -1,0 +1,171 @@
+"""What each CLI command does, once its options are parsed."""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import json
+from importlib import resources
+from pathlib import Path
+
+from claims import ArticleError
+
+from .cassette import CassetteError, recording, replaying
+from .cli import Environment, ExitStatus
+from .config import Settings
+from .fetch import Fetcher
+from .pipeline import ClaimResult, verify_article
+from .run import SourceLoader, load_articles
+
+DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    changes = {}
+    if getattr(args, "timeout", None):
+        changes["read_timeout"] = args.timeout
+        changes["connect_timeout"] = min(args.timeout, Settings.connect_timeout)
+        changes["page_timeout"] = max(args.timeout, 1.0) * 3
+    if getattr(args, "allow_private", False):
+        changes["allow_private"] = True
+    return dataclasses.replace(Settings(), **changes) if changes else Settings()
+
+
+def _network(args: argparse.Namespace):
+    """The cassette replay when --cassette is given; otherwise the live network."""
+    cassette = getattr(args, "cassette", None)
+    return replaying(cassette) if cassette else contextlib.nullcontext()
+
+
+def _run(names: list[str], args: argparse.Namespace, env: Environment) -> tuple[list[ClaimResult], int]:
+    results: list[ClaimResult] = []
+    failed = 0
+    with _network(args), Fetcher(_settings(args)) as fetcher:
+        loader = SourceLoader(fetcher)
+        for item in load_articles(names, fetcher, env.stdin):
+            if isinstance(item, ArticleError):
+                env.error(str(item))
+                failed += 1
+                continue
+            results.extend(verify_article(item, loader))
+    return results, failed
+
+
+def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: Environment) -> None:
+    from . import report
+
+    if not results:
+        return
+    report.print_table(results, env.stdout, color=env.stdout_isatty and not env.no_color)
+    for option, write in (("csv", _write_csv), ("json", _write_json)):
+        path = getattr(args, option, None)
+        if path:
+            try:
+                write(results, path, args)
+            except OSError as error:
+                raise ArticleError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def _write_csv(results, path, args) -> None:
+    from .report import write_csv
+
+    write_csv(results, path)
+
+
+def _write_json(results, path, args) -> None:
+    from .report import write_json
+
+    with open(path, "w", encoding="utf-8") as out:
+        write_json(results, out, lines=args.nl)
+
+
+def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
+    try:
+        results, failed = _run(args.articles, args, env)
+        _write_reports(results, args, env)
+    except (CassetteError, ArticleError) as error:
+        env.error(str(error))
+        return ExitStatus.ERROR
+    return ExitStatus.ERROR if failed else ExitStatus.OK
+
+
+def demo_paths() -> tuple[Path, Path]:
+    """The bundled example article and the cassette of the pages it cites."""
+    article = resources.files("claims") / "examples" / DEMO_ARTICLE
+    cassette = resources.files("cassettes") / "demo.yaml"
+    return Path(str(article)), Path(str(cassette))
+
+
+def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
+    article, cassette = demo_paths()
+    print(f"claimcheck demo: {article.name} against {cassette.name} (offline replay)\n", file=env.stdout)
+    args.cassette, args.articles = str(cassette), [str(article)]
+    return cmd_verify(args, env)
+
+
+def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
+    failed, articles = 0, []
+    with Fetcher(Settings()) as fetcher:
+        for item in load_articles(args.articles, fetcher, env.stdin):
+            if isinstance(item, ArticleError):
+                env.error(str(item))
+                failed += 1
+            else:
+                articles.append(item)
+    if args.json:
+        json.dump([_article_json(a) for a in articles], env.stdout, ensure_ascii=False, indent=2)
+        env.stdout.write("\n")
+    else:
+        for a in articles:
+            _print_article(a, env)
+    return ExitStatus.ERROR if failed else ExitStatus.OK
+
+
+def _article_json(article) -> dict:
+    return {
+        "article": article.name, "title": article.title,
+        "blocks": [{"id": b.id, "heading": b.heading, "published": b.published,
+                    "source_url": b.source_url, "outlet": b.outlet,
+                    "claims": [{"id": c.id, "key": c.key, "line": c.line, "text": c.text} for c in b.claims]}
+                   for b in article.blocks],
+        "points": [{"id": p.id, "key": p.key, "line": p.line, "text": p.text} for p in article.points],
+    }
+
+
+def _print_article(article, env: Environment) -> None:
+    out = env.stdout
+    print(f"{article.name}: {article.title}", file=out)
+    for b in article.blocks:
+        print(f"\n[{b.id}] {b.heading}  公開日 {b.published or '-'}", file=out)
+        print(f"    source: {b.source_url or '(none)'}  outlet: {b.outlet or '-'}", file=out)
+        for c in b.claims:
+            print(f"    {c.id:<6} {c.text}", file=out)
+    if article.points:
+        print("\n[points]", file=out)
+        for p in article.points:
+            print(f"    {p.id:<6} {p.text}", file=out)
+    print(file=out)
+
+
+def cmd_record(args: argparse.Namespace, env: Environment) -> int:
+    from .run import SourceLoader
+
+    failed, statuses = 0, {}
+    try:
+        with recording(args.cassette), Fetcher(_settings(args)) as fetcher:
+            loader = SourceLoader(fetcher)
+            for item in load_articles(args.articles, fetcher, env.stdin):
+                if isinstance(item, ArticleError):
+                    env.error(str(item))
+                    failed += 1
+                    continue
+                for block in item.blocks:
+                    if block.source_url:
+                        statuses[block.source_url] = loader(block.source_url).status
+    except (CassetteError, OSError) as error:
+        env.error(f"{args.cassette}: cannot record ({error})")
+        return ExitStatus.ERROR
+    for url, status in statuses.items():
+        print(f"{status:<16} {url}", file=env.stdout)
+    print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)
+    return ExitStatus.ERROR if failed else ExitStatus.OK
