@@ -15,7 +15,8 @@ from .cli import Environment, ExitStatus
 from .config import Settings
 from .fetch import Fetcher
 from .pipeline import ClaimResult, verify_article
-from .run import SourceLoader, load_articles
+from .loader import SourceLoader
+from .run import load_articles
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
 
@@ -148,8 +149,6 @@ def _print_article(article, env: Environment) -> None:
 
 
 def cmd_record(args: argparse.Namespace, env: Environment) -> int:
-    from .run import SourceLoader
-
     failed, statuses = 0, {}
     try:
         with recording(args.cassette), Fetcher(_settings(args)) as fetcher:
