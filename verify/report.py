@@ -104,8 +104,8 @@ def print_table(results: list[ClaimResult], stream: IO[str], color: bool | None 
                       width=width or (None if color else 160), highlight=False, soft_wrap=False)
     table = Table(show_lines=False, expand=False)
     for name, kwargs in (("id", {"no_wrap": True}), ("verdict", {"no_wrap": True}),
-                         ("score", {"justify": "right"}), ("claim", {"ratio": 3}),
-                         ("reason", {"ratio": 3}), ("source", {"ratio": 1})):
+                         ("score", {"justify": "right"}), ("claim", {"ratio": 3, "overflow": "fold"}),
+                         ("reason", {"ratio": 3, "overflow": "fold"}), ("source", {"ratio": 1, "overflow": "fold"})):
         table.add_column(name, **kwargs)
     previous_article = None
     for r in results:
