@@ -126,3 +126,10 @@ def test_quantities_with_units(text, expected):
 ])
 def test_predicate_polarity(text, expected):
     assert predicates(text) == expected
+
+
+def test_date_parts_implied_by_the_dateline_are_found():
+    doc = SourceDoc("u", published="2025-01-17T13:40:00+00:00",
+                    paragraphs=("［モスクワ　１７日　ロイター］ - ロシアとイランは１７日、条約に署名した。",))
+    assert verdict("ロシアとイランは2025年1月17日に条約に署名した。", doc).verdict is Verdict.SUPPORTED
+    assert verdict("ロシアとイランは2025年3月17日に条約に署名した。", doc).verdict is not Verdict.SUPPORTED

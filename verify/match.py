@@ -179,13 +179,26 @@ def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
     return None
 
 
-def _year_said_relatively(q: F.Quantity, source: PreparedSource) -> str:
-    """The source's word for the claim's year (昨年 in a 2025 article is 2024), or ""."""
-    if q.unit != "年(year)" or not source.published_year:
+def _said_by_date(q: F.Quantity, source: PreparedSource) -> str:
+    """How the source implies a claim's date part it does not spell out, or "".
+
+    News copy says 17日 or 昨年 and leaves the year and month to the dateline; a summary that
+    writes 2025年1月17日 is faithful when those match the source's publication date.
+    """
+    published = source.doc.published
+    if not source.published_year or len(published) < 10:
         return ""
-    for word, offset in lexicon.RELATIVE_YEARS.items():
-        if source.published_year + offset == int(q.value) and word in source.norm_text:
-            return word
+    year, month, day = source.published_year, int(published[5:7]), int(published[8:10])
+    if q.unit == "年(year)":
+        if int(q.value) == year:
+            return "year of publication"
+        for word, offset in lexicon.RELATIVE_YEARS.items():
+            if year + offset == int(q.value) and word in source.norm_text:
+                return word
+    if q.unit == "月" and int(q.value) == month:
+        return "month of publication"
+    if q.unit == "日" and abs(int(q.value) - day) <= 1:  # UTC timestamps shift JST dates by a day
+        return "day of publication"
     return ""
 
 
@@ -197,7 +210,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
         if same:
             out.append(F.Fact(q.kind, q.text, F.FOUND, same[0].text, _span_of(source, same[0].text)))
             continue
-        said = _year_said_relatively(q, source)
+        said = _said_by_date(q, source)
         if said:
             out.append(F.Fact(q.kind, q.text, F.FOUND, said, _span_of(source, said)))
             continue
