@@ -133,3 +133,47 @@ def test_date_parts_implied_by_the_dateline_are_found():
                     paragraphs=("［モスクワ　１７日　ロイター］ - ロシアとイランは１７日、条約に署名した。",))
     assert verdict("ロシアとイランは2025年1月17日に条約に署名した。", doc).verdict is Verdict.SUPPORTED
     assert verdict("ロシアとイランは2025年3月17日に条約に署名した。", doc).verdict is not Verdict.SUPPORTED
+
+
+EARNINGS = SourceDoc("u", published="2025-05-08T15:30:00+09:00", paragraphs=(
+    "トヨタ自動車が8日発表した2025年3月期の連結決算は、営業利益が前期比10.4%減の4兆7955億円だった。",
+    "減益は5年ぶり。売上高は6.5%増の48兆367億円で、過去最高を更新した。",
+    "佐藤恒治社長は記者会見で「関税の影響は大きいが、足元の販売は堅調だ」と述べた。",
+))
+WORLD_SERIES = SourceDoc("u", published="2024-11-01T12:00:00+09:00", paragraphs=(
+    "ワールドシリーズ第5戦が30日に行われ、ドジャースがヤンキースを7-6で破り、4年ぶり8度目の優勝を果たした。",
+    "大谷翔平選手は「1番・指名打者」で先発出場し、4打数無安打だった。",
+    "シリーズ最優秀選手(MVP)にはフレディ・フリーマン内野手が選ばれた。",
+))
+
+
+@pytest.mark.parametrize("claim", [
+    "トヨタの2025年3月期の営業利益は約4.8兆円で、前期から1割ほど減った。",
+    "売上高は48兆円を超え、過去最高となった。",
+])
+def test_rounded_numbers_are_the_same_number(claim):
+    assert verdict(claim, EARNINGS).verdict is Verdict.SUPPORTED
+
+
+def test_direction_of_a_change_is_a_fact():
+    m = verdict("トヨタの営業利益は前期比10.4%増となった。", EARNINGS)
+    assert m.verdict is Verdict.CONTRADICTED and "10.4%減" in m.reason
+
+
+def test_exact_numbers_get_no_rounding_slack():
+    assert verdict("減益は6年ぶりだった。", EARNINGS).verdict is Verdict.CONTRADICTED
+
+
+def test_name_taken_from_a_neighbouring_sentence_is_a_swap():
+    m = verdict("MVPには大谷翔平選手が選ばれた。", WORLD_SERIES)
+    assert m.verdict is Verdict.CONTRADICTED and "フリーマン" in m.reason
+
+
+def test_winner_and_loser_swapped_is_contradicted():
+    m = verdict("ヤンキースがドジャースを破り優勝した。", WORLD_SERIES)
+    assert m.verdict is Verdict.CONTRADICTED and "roles swapped" in m.reason
+
+
+def test_faithful_sports_summary_is_supported():
+    assert verdict("ドジャースがヤンキースを破り、4年ぶりにワールドシリーズを制した。", WORLD_SERIES).verdict is Verdict.SUPPORTED
+    assert verdict("大谷選手は第5戦で無安打に終わった。", WORLD_SERIES).verdict is Verdict.SUPPORTED

@@ -1,8 +1,8 @@
 """Every setting of the fetch stage, in one frozen dataclass.
 
 Nothing else in the package should hard-code a timeout, a size cap or a header: take a
-`Settings` (or `Settings()` for the defaults) and pass it down. A later issue wires these to
-the command line and a config file; the defaults here are what an unconfigured run uses.
+`Settings` (or `Settings()` for the defaults) and pass it down. The command line maps its
+options onto these fields (commands._settings); the defaults are what an unconfigured run uses.
 """
 from __future__ import annotations
 
@@ -71,17 +71,50 @@ class Settings:
     # edition. English is the fallback for the few international pages.
     accept_language: str = "ja,en;q=0.7"
 
-    # --- Placeholders: read by nothing yet; a later issue implements them. ---
-    # Simultaneous requests to one host.
+    # --- Politeness (verify/politeness.py) ---
+    # Simultaneous requests to one host. Two is what browsers' early HTTP/1.1 advice and
+    # most crawler defaults settle on: parallel enough, never a burst.
     per_host: int = 2
-    # Pause between two requests to the same host.
+    # Pause between the starts of two requests to the same host. robots.txt Crawl-delay
+    # can only lengthen it.
     delay: float = 1.0
-    # Extra attempts after a timeout / connection error / 5xx (never after 4xx).
+    # Extra attempts after a connection error (refused, reset, connect timeout), a 5xx or a
+    # 429 -- never after another 4xx, and never after a read timeout: a server that stayed
+    # silent for read_timeout will most likely do so again, and page_timeout bounds it all.
     retries: int = 2
+    # First backoff wait; doubles each attempt, with jitter so parallel runs do not retry
+    # in lockstep.
+    backoff: float = 1.0
+    # Longest Retry-After (429/503) or Crawl-delay honoured; a server asking for more is
+    # given up on for this run rather than stalling it.
+    retry_after_cap: float = 60.0
     # Total seconds for the whole run; pages not started in time get status "deadline".
     deadline: float | None = None
-    # requests-cache database. Never used while a vcrpy cassette is active (see cassette.py).
-    cache_path: Path = field(default_factory=default_cache_path)
+    # Threads for Fetcher.fetch_many. The per-host limit is what protects servers; this
+    # only bounds how many hosts are worked on at once.
+    workers: int = 8
+    # Obey robots.txt (fetched once per host). Off only with --ignore-robots.
+    robots: bool = True
+
+    # --- HTTP cache (verify/httpcache.py) ---
+    # requests-cache SQLite database, or None for no cache. Never used while a vcrpy
+    # cassette is active (see cassette.py).
+    cache_path: Path | None = field(default_factory=default_cache_path)
+    # How long a cached page is reused. Fixed, because news sites send no-cache/max-age=0
+    # on article pages that do not change, and a re-run should not re-download them.
+    cache_expiry: float = 7 * 24 * 3600.0
+    # Fetch again and overwrite the cache (--refresh).
+    refresh: bool = False
+    # Serve only from the cache; anything missing becomes "not_cached" (--offline).
+    offline: bool = False
+
+    # --- Archive fallback (verify/archive.py) ---
+    # For dead (404/410/soft 404) or blocked sources, read the Wayback Machine snapshot
+    # closest to the block's publication date instead.
+    archive: bool = True
+    archive_endpoint: str = "https://archive.org/wayback/available"
+
+    # --- Safety (verify/ssrf.py) ---
     # Allow private, loopback and link-local addresses (tests against 127.0.0.1 need it;
     # production keeps it off so a cited URL cannot probe the local network).
     allow_private: bool = False
@@ -91,10 +124,10 @@ class Settings:
         for name in ("connect_timeout", "read_timeout", "page_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"Settings.{name} must be > 0, got {getattr(self, name)!r}")
-        for name in ("max_bytes", "per_host"):
+        for name in ("max_bytes", "per_host", "workers"):
             if getattr(self, name) < 1:
                 raise ValueError(f"Settings.{name} must be >= 1, got {getattr(self, name)!r}")
-        for name in ("max_redirects", "retries", "delay"):
+        for name in ("max_redirects", "retries", "delay", "backoff", "retry_after_cap", "cache_expiry"):
             if getattr(self, name) < 0:
                 raise ValueError(f"Settings.{name} must be >= 0, got {getattr(self, name)!r}")
         if self.deadline is not None and not self.deadline > 0:

@@ -48,17 +48,44 @@ class Fact:
         return f"{self.kind} {self.text} found"
 
 
+_APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
+# 強/弱 are left out: after a number they are as often a level (震度6弱) as "a bit over/under".
+_APPROX_AFTER = re.compile(r"^(余り|あまり|近く|前後|程度|ほど|台)")
+_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回)")
+_UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く)")
+_DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
+_UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float
-    unit: str      # canonical unit, "年(year)" for calendar years
+    unit: str           # canonical unit, "年(year)" for calendar years
     text: str
     start: int
     end: int
+    tolerance: float = 0.0   # how far a source value may be and still be what the claim says
+    bound: str = ""          # "min" (以上, 超), "max" (以下, 未満) or ""
+    direction: int = 0       # +1 (増, 上昇), -1 (減, 下落), 0 unsaid
+    trend: str = ""          # the word that gave the direction
+
+    @property
+    def phrase(self) -> str:
+        return self.text + self.trend
 
     @property
     def kind(self) -> str:
         return "date" if self.unit in _DATE_UNITS else "number"
+
+    def agrees(self, other: Quantity) -> bool:
+        """True when `other` (from the source) is the value this claim quantity states."""
+        if other.unit != self.unit:
+            return False
+        if self.bound == "min" and self.value <= other.value <= self.value * 1.5:
+            return True
+        if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
+            return True
+        return abs(other.value - self.value) <= self.tolerance + 1e-9 * max(1.0, abs(self.value))
 
 
 def _value(number: str) -> float:
@@ -70,27 +97,68 @@ def _value(number: str) -> float:
     return total + (float(rest) if rest else 0.0)
 
 
+_PART_RE = re.compile(r"(\d+(?:\.\d+)?)([兆億万]?)")
+_BIG = {"兆": 1e12, "億": 1e8, "万": 1e4, "": 1.0}
+
+
+def _last_place(number: str, approximate: bool) -> float:
+    """Size of the last digit the writer committed to: 4.8兆 -> 1e11, 4兆7955億 -> 1e8, 500 -> 1."""
+    digits, big = _PART_RE.findall(number)[-1]
+    multiplier = _BIG[big]
+    if "." in digits:
+        return multiplier * 10 ** -len(digits.split(".", 1)[1])
+    if approximate:  # "約500人": the zeros are not precision
+        significant = digits.rstrip("0")
+        return multiplier * 10 ** (len(digits) - len(significant)) if significant else multiplier
+    return multiplier
+
+
 def quantities(text: str) -> list[Quantity]:
-    """Numbers with their unit or counter: 20年, 1万人, 0.25%, 154円."""
+    """Numbers with their unit or counter: 20年, 1万人, 0.25%, 154円, 10.4%減, 約500人."""
     found = []
     for m in _NUMBER_RE.finditer(text):
-        unit = _UNIT_ALIASES.get(m.group(2) or "", m.group(2) or "")
+        raw_unit = m.group(2) or ""
+        unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
         value = _value(m.group(1))
-        if unit == "年" and value >= 1000 and m.group(2) != "年間":
+        if unit == "年" and value >= 1000 and raw_unit != "年間":
             unit = "年(year)"
-        found.append(Quantity(value, unit, m.group(0), m.start(), m.end()))
+        after = text[m.end():m.end() + 8]
+        approx = text[max(0, m.start() - 3):m.start()].endswith(_APPROX_BEFORE) or bool(_APPROX_AFTER.match(after))
+        place = _last_place(m.group(1), approx)
+        if unit == "割":  # 1割 is 10%
+            value, place, unit = value * 10, place * 10, "%"
+        tolerance = place / 2 + (0.05 * value if approx else 0.0)
+        bound = "min" if _LOWER_BOUND.match(after) else "max" if _UPPER_BOUND.match(after) else ""
+        way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
+        direction = 0 if not way else (1 if way.group(1) in _UP else -1)
+        found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
+                              way.group(1) if way else ""))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
         nxt = found[i + 1]
         if not q.unit and nxt.unit and text[q.end:nxt.start] in ("~", "-", "から"):
-            found[i] = Quantity(q.value, nxt.unit, q.text + nxt.unit, q.start, q.end)
+            found[i] = Quantity(q.value, nxt.unit, q.text + nxt.unit, q.start, q.end, q.tolerance)
     return found
 
 
 @dataclass(frozen=True)
 class Entity:
     text: str
-    kind: str  # person | place | org | name
+    kind: str       # person | place | org | name
+    role: str = ""  # "subj" (が/は), "obj" (を) or "" — to catch "A beat B" turned into "B beat A"
+
+
+_SUBJECT, _OBJECT = ("が", "は"), ("を",)
+
+
+def _role_after(tokens: tuple[Token, ...], j: int) -> str:
+    # skip a title or counter noun or two: 大谷選手が, ドジャースの (no role), 佐藤社長は
+    for tok in tokens[j:j + 3]:
+        if tok.pos[0] == "助詞":
+            return "subj" if tok.surface in _SUBJECT else "obj" if tok.surface in _OBJECT else ""
+        if tok.pos[0] not in ("名詞", "接尾辞"):
+            return ""
+    return ""
 
 
 def entities(text: str) -> list[Entity]:
@@ -109,7 +177,7 @@ def entities(text: str) -> list[Entity]:
             i += 1
             surface += tokens[i].surface
         if len(surface) >= 2 and surface not in lexicon.NOT_ENTITIES and not surface.isdigit():
-            out.append(Entity(surface, kind))
+            out.append(Entity(surface, kind, _role_after(tokens, i + 1)))
         i += 1
     return out
 

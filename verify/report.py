@@ -17,6 +17,7 @@ SCHEMA_VERSION = 1
 COLUMNS = [
     "article", "block", "claim_id", "claim", "source_url", "source_status", "verdict", "score",
     "evidence", "reason", "claim_key", "source_title", "source_published", "archive_url",
+    "editor_verdict", "editor_note",  # left empty for editors; carried over by --previous
 ]
 
 # Spreadsheets run a cell starting with these as a formula (CWE-1236): = + - @, tab, CR.
@@ -39,6 +40,7 @@ def record(result: ClaimResult) -> dict[str, object]:
         "score": result.score, "evidence": result.evidence, "reason": result.reason,
         "claim_key": result.claim_key, "source_title": result.source_title,
         "source_published": result.source_published, "archive_url": result.archive_url,
+        "editor_verdict": result.editor_verdict, "editor_note": result.editor_note,
     }
 
 
@@ -69,14 +71,19 @@ def write_csv(results: Iterable[ClaimResult], out: IO[bytes] | str) -> None:
     frame.to_csv(out, index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
 
-def write_json(results: Iterable[ClaimResult], out: IO[str], lines: bool = False) -> None:
-    """A JSON document {schema_version, claims: [...]}, or one object per line with `lines`."""
+def write_json(results: Iterable[ClaimResult], out: IO[str], lines: bool = False, disappeared: Iterable = ()) -> None:
+    """A JSON document {schema_version, claims: [...], disappeared: [...]}, or one claim per line with `lines`.
+
+    `disappeared` (roundtrip.PreviousClaim rows) has no place in the one-claim-per-line form,
+    whose every line is a claim of this run; it is on stderr there.
+    """
     records = [json_record(r) for r in results]
     if lines:
         for rec in records:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     else:
-        json.dump({"schema_version": SCHEMA_VERSION, "claims": records}, out, ensure_ascii=False, indent=2)
+        json.dump({"schema_version": SCHEMA_VERSION, "claims": records,
+                   "disappeared": [d.to_json() for d in disappeared]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
 
 

@@ -1,0 +1,139 @@
+"""What a whole run amounts to: counts per verdict and source status, articles read or failed,
+claims flagged by --fail-on; and the two terminal displays of a batch (progress, summary table).
+
+The HTML and XLSX reports show the same `Summary`, so the numbers agree everywhere.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from .model import SOURCE_STATUSES, Verdict
+from .pipeline import ClaimResult
+
+if TYPE_CHECKING:
+    from .cli import Environment
+    from .roundtrip import PreviousClaim
+    from .run import Batch
+
+# --fail-on accepts every verdict but `supported`: failing a run for a supported claim means nothing.
+FAIL_ON_CHOICES = tuple(v.value for v in Verdict if v is not Verdict.SUPPORTED)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of one run, in the documented order of verdicts and statuses."""
+
+    claims: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)
+    articles_ok: int = 0
+    failures: tuple[str, ...] = ()           # one message per input that could not be read
+    disappeared: tuple["PreviousClaim", ...] = ()
+
+    @classmethod
+    def of(cls, results: Sequence[ClaimResult], batch: "Batch | None" = None,
+           disappeared: Iterable["PreviousClaim"] = ()) -> "Summary":
+        verdicts = Counter(r.verdict.value for r in results)
+        statuses = Counter(r.source_status for r in results)
+        # Statuses in the order the README lists them, any unknown one after.
+        order = list(SOURCE_STATUSES) + sorted(set(statuses) - set(SOURCE_STATUSES))
+        articles = len(batch.loaded) if batch is not None else len({r.article for r in results})
+        return cls(
+            claims=len(results),
+            verdicts={v.value: verdicts.get(v.value, 0) for v in Verdict},
+            statuses={s: statuses[s] for s in order if statuses.get(s)},
+            articles_ok=articles,
+            failures=tuple(str(e) for e in batch.failed) if batch is not None else (),
+            disappeared=tuple(disappeared),
+        )
+
+    @property
+    def articles_failed(self) -> int:
+        return len(self.failures)
+
+
+def parse_fail_on(values: Iterable[str] | None) -> frozenset[str]:
+    """--fail-on values, repeatable and comma-separated, as a set of verdict names; ValueError if unknown."""
+    names = {part.strip() for value in values or () for part in value.split(",") if part.strip()}
+    unknown = sorted(names - set(FAIL_ON_CHOICES))
+    if unknown:
+        raise ValueError(f"--fail-on: unknown verdict {', '.join(unknown)} (choose from {', '.join(FAIL_ON_CHOICES)})")
+    return frozenset(names)
+
+
+def flagged(results: Iterable[ClaimResult], verdicts: frozenset[str]) -> list[ClaimResult]:
+    """The claims whose verdict is one --fail-on names."""
+    return [r for r in results if r.verdict.value in verdicts]
+
+
+def print_summary(summary: Summary, stream: IO[str], color: bool | None = None) -> None:
+    """The final table of a run: claims per verdict and per source status, articles ok/failed."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=stream, force_terminal=color, no_color=(color is False) or None,
+                      width=None if color else 100, highlight=False)
+    table = Table(title="summary", title_justify="left", show_header=True, expand=False)
+    table.add_column("verdict")
+    table.add_column("claims", justify="right")
+    table.add_column("source status")
+    table.add_column("claims", justify="right")
+    table.add_column("articles")
+    table.add_column("", justify="right")
+    left = list(summary.verdicts.items())
+    middle = list(summary.statuses.items())
+    right = [("ok", summary.articles_ok), ("failed", summary.articles_failed)]
+    if summary.disappeared:
+        right.append(("claims disappeared", len(summary.disappeared)))
+    for i in range(max(len(left), len(middle), len(right))):
+        row: list[str] = []
+        for column in (left, middle, right):
+            name, count = column[i] if i < len(column) else ("", "")
+            row += [escape(str(name)), str(count)]
+        table.add_row(*row)
+    console.print(table)
+    for failure in summary.failures:
+        console.print(f"failed: {escape(failure)}")
+
+
+@contextlib.contextmanager
+def progress(batch: "Batch", env: "Environment") -> Iterator[None]:
+    """A progress bar on stderr while the batch is read, only when stderr is a terminal.
+
+    Piped or redirected stderr gets nothing: a log file full of redraws helps nobody.
+    """
+    if not env.stderr_isatty or len(batch) < 1:
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(file=env.stderr, force_terminal=True, no_color=env.no_color or None)
+    bar = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), console=console, transient=True)
+    task = bar.add_task("", total=len(batch))
+    started = False
+
+    def on_next(name: str | None) -> None:
+        nonlocal started
+        if started:  # the previous input is finished with
+            bar.advance(task)
+        started = True
+        bar.update(task, description=_short(name or ""))
+
+    batch.on_next = on_next
+    try:
+        with bar:
+            yield
+    finally:
+        batch.on_next = None
+
+
+def _short(name: str, width: int = 40) -> str:
+    from rich.markup import escape
+
+    return escape(name if len(name) <= width else "…" + name[-(width - 1):])
