@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from .roundtrip import PreviousClaim
     from .run import Batch
 
-# --fail-on accepts every verdict but `supported`: failing a run for a supported claim means nothing.
-FAIL_ON_CHOICES = tuple(v.value for v in Verdict if v is not Verdict.SUPPORTED)
-
-
 @dataclass(frozen=True)
 class Summary:
     """Counts of one run, in the documented order of verdicts and statuses."""
@@ -53,15 +49,6 @@ class Summary:
     @property
     def articles_failed(self) -> int:
         return len(self.failures)
-
-
-def parse_fail_on(values: Iterable[str] | None) -> frozenset[str]:
-    """--fail-on values, repeatable and comma-separated, as a set of verdict names; ValueError if unknown."""
-    names = {part.strip() for value in values or () for part in value.split(",") if part.strip()}
-    unknown = sorted(names - set(FAIL_ON_CHOICES))
-    if unknown:
-        raise ValueError(f"--fail-on: unknown verdict {', '.join(unknown)} (choose from {', '.join(FAIL_ON_CHOICES)})")
-    return frozenset(names)
 
 
 def flagged(results: Iterable[ClaimResult], verdicts: frozenset[str]) -> list[ClaimResult]:

@@ -58,22 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", help="verify articles' claims against their cited sources",
                             description="Verify every claim of each ARTICLE against the page it cites.")
-    verify.add_argument("articles", nargs="+", metavar="ARTICLE",
-                        help="article file (.txt or saved .html), URL, or - for stdin")
+    _add_input_options(verify)
     _add_fetch_options(verify)
-    verify.add_argument("--csv", metavar="FILE", help="write the CSV report (UTF-8 with BOM)")
-    verify.add_argument("--json", metavar="FILE", help="write the JSON report")
-    verify.add_argument("--nl", action="store_true", help="with --json: one JSON object per line")
+    _add_report_options(verify)
 
     demo = sub.add_parser("demo", help="verify the bundled example article offline",
                           description="Verify the bundled example article against the bundled cassette.")
-    demo.add_argument("--csv", metavar="FILE", help="also write the CSV report")
-    demo.add_argument("--json", metavar="FILE", help="also write the JSON report")
-    demo.add_argument("--nl", action="store_true", help=argparse.SUPPRESS)
+    demo.add_argument("--from", dest="from_", action="append", metavar="FILE",
+                      help="also verify the inputs listed in FILE (replayed from the bundled cassette)")
+    _add_report_options(demo)
 
     extract = sub.add_parser("extract", help="show the blocks and claims parsed from an article",
                              description="Parse ARTICLE and print its blocks and claims (no fetching).")
-    extract.add_argument("articles", nargs="+", metavar="ARTICLE")
+    _add_input_options(extract)
     extract.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     record = sub.add_parser("record", help="fetch the cited pages live and save them as a cassette",
@@ -83,6 +80,41 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--timeout", type=_positive, metavar="SECONDS", help="per-request read timeout")
     record.add_argument("--allow-private", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    # ARTICLE is optional for argparse so that --from alone is enough; commands.py insists on one.
+    p.add_argument("articles", nargs="*", metavar="ARTICLE",
+                   help="article file (.txt or saved .html), directory (searched recursively for "
+                        "*.txt, *.html, *.htm), URL, or - for stdin")
+    p.add_argument("--from", dest="from_", action="append", metavar="FILE",
+                   help="read more inputs from FILE, one per line (# comments); - for stdin; repeatable")
+
+
+def _add_report_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--csv", metavar="FILE", help="write the CSV report (UTF-8 with BOM)")
+    p.add_argument("--json", metavar="FILE", help="write the JSON report")
+    p.add_argument("--nl", action="store_true", help="with --json: one JSON object per line")
+    p.add_argument("--html", metavar="FILE", help="write the HTML report (one self-contained page)")
+    p.add_argument("--xlsx", metavar="FILE", help="write the XLSX report")
+    p.add_argument("--previous", metavar="OLD", help="carry editor_verdict/editor_note over from an "
+                                                     "earlier CSV or XLSX report; list claims that disappeared")
+    p.add_argument("--fail-on", dest="fail_on", action="append", type=_verdicts, metavar="VERDICTS",
+                   help="exit 1 when a claim has one of these verdicts: partial, contradicted, "
+                        "not_found, unverifiable (comma-separated or repeated)")
+
+
+def _verdicts(text: str) -> list[str]:
+    from .model import Verdict
+
+    # Failing a run for a supported claim would mean nothing.
+    choices = [v.value for v in Verdict if v is not Verdict.SUPPORTED]
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [n for n in names if n not in choices]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown verdict {', '.join(unknown) or repr(text)} "
+                                         f"(choose from {', '.join(choices)})")
+    return names
 
 
 def _positive(text: str) -> float:

@@ -11,12 +11,12 @@ from pathlib import Path
 from claims import ArticleError
 
 from .cassette import CassetteError, recording, replaying
-from .cli import Environment, ExitStatus
+from .cli import Environment, ExitStatus, UsageError
 from .config import Settings
 from .fetch import Fetcher
 from .pipeline import ClaimResult, verify_article
 from .loader import SourceLoader
-from .run import load_articles
+from .run import Batch, expand_inputs, load_articles
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
 
@@ -52,42 +52,90 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment) -> tuple[
     return results, failed
 
 
-def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: Environment) -> None:
-    from . import report
+def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
+    """ARTICLE arguments and --from lists, directories expanded (see verify/run.py)."""
+    names, lists = list(getattr(args, "articles", None) or []), list(getattr(args, "from_", None) or [])
+    if not names and not lists:
+        raise UsageError("the following arguments are required: ARTICLE (or --from FILE)")
+    return expand_inputs(names, lists, env.stdin)
 
+
+def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: Environment, summary=None) -> None:
+    from . import report
+    from .batch import print_summary
+
+    color = env.stdout_isatty and not env.no_color
+    if results:
+        report.print_table(results, env.stdout, color=color)
+    if summary is not None:
+        print_summary(summary, env.stdout, color=color)
     if not results:
         return
-    report.print_table(results, env.stdout, color=env.stdout_isatty and not env.no_color)
-    for option, write in (("csv", _write_csv), ("json", _write_json)):
+    for option, write in (("csv", _write_csv), ("json", _write_json), ("html", _write_html), ("xlsx", _write_xlsx)):
         path = getattr(args, option, None)
         if path:
             try:
-                write(results, path, args)
+                write(results, path, args, summary)
             except OSError as error:
                 raise ArticleError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
-def _write_csv(results, path, args) -> None:
+def _write_csv(results, path, args, summary) -> None:
     from .report import write_csv
 
     write_csv(results, path)
 
 
-def _write_json(results, path, args) -> None:
+def _write_json(results, path, args, summary) -> None:
     from .report import write_json
 
     with open(path, "w", encoding="utf-8") as out:
-        write_json(results, out, lines=args.nl)
+        write_json(results, out, lines=args.nl, disappeared=summary.disappeared if summary else ())
+
+
+def _write_html(results, path, args, summary) -> None:
+    from datetime import datetime
+
+    from .report_html import write_html
+
+    with open(path, "w", encoding="utf-8") as out:
+        write_html(results, out, summary, generated=datetime.now().astimezone().isoformat(timespec="seconds"))
+
+
+def _write_xlsx(results, path, args, summary) -> None:
+    from .report_xlsx import write_xlsx
+
+    write_xlsx(results, path, summary)
 
 
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
+    from .batch import Summary, flagged, progress
+    from .roundtrip import RoundTripError, carry_over, describe, read_previous
+
     try:
-        results, failed = _run(args.articles, args, env)
-        _write_reports(results, args, env)
-    except (CassetteError, ArticleError) as error:
+        batch = _inputs(args, env)
+        # Read --previous before the run: a wrong path should not cost a whole batch.
+        previous = read_previous(args.previous) if getattr(args, "previous", None) else None
+        with progress(batch, env):
+            results, failed = _run(batch, args, env)
+        disappeared = []
+        if previous is not None:
+            results, disappeared = carry_over(results, previous)
+            for row in disappeared:
+                print(f"claimcheck: {describe(row)}", file=env.stderr)
+        _write_reports(results, args, env, Summary.of(results, batch, disappeared))
+    except (CassetteError, ArticleError, RoundTripError) as error:
         env.error(str(error))
         return ExitStatus.ERROR
-    return ExitStatus.ERROR if failed else ExitStatus.OK
+    if failed:
+        return ExitStatus.ERROR
+    fail_on = frozenset(v for values in getattr(args, "fail_on", None) or () for v in values)
+    hits = flagged(results, fail_on)
+    if hits:
+        verdicts = ", ".join(sorted({r.verdict.value for r in hits}))
+        print(f"claimcheck: --fail-on: {len(hits)} claim{'s' * (len(hits) != 1)} {verdicts}; exit 1", file=env.stderr)
+        return ExitStatus.FLAGGED
+    return ExitStatus.OK
 
 
 def demo_paths() -> tuple[Path, Path]:
@@ -107,7 +155,7 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
 def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
     failed, articles = 0, []
     with Fetcher(Settings()) as fetcher:
-        for item in load_articles(args.articles, fetcher, env.stdin):
+        for item in load_articles(_inputs(args, env), fetcher, env.stdin):
             if isinstance(item, ArticleError):
                 env.error(str(item))
                 failed += 1
@@ -153,7 +201,7 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
     try:
         with recording(args.cassette), Fetcher(_settings(args)) as fetcher:
             loader = SourceLoader(fetcher)
-            for item in load_articles(args.articles, fetcher, env.stdin):
+            for item in load_articles(expand_inputs(args.articles), fetcher, env.stdin):
                 if isinstance(item, ArticleError):
                     env.error(str(item))
                     failed += 1

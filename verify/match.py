@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
 
 from . import facts as F
@@ -47,7 +48,11 @@ class PreparedSource:
     sentences: list[Sentence]
     norm_text: str
     quantities: list[F.Quantity]
-    published_year: int | None
+    published: date | None      # publication date in Japan time
+
+    @property
+    def published_year(self) -> int | None:
+        return self.published.year if self.published else None
 
 
 @dataclass
@@ -92,8 +97,19 @@ def prepare_source(doc: SourceDoc) -> PreparedSource:
         lemmas = frozenset(t.lemma for t in analyze(norm.text, "A"))
         sentences.append(Sentence(start, end, norm, lemmas))
     norm_text = "\n".join(s.text for s in sentences)
-    year = int(doc.published[:4]) if doc.published[:4].isdigit() else None
-    return PreparedSource(doc, sentences, norm_text, F.quantities(norm_text), year)
+    return PreparedSource(doc, sentences, norm_text, F.quantities(norm_text), _japan_date(doc.published))
+
+
+_JST = timezone(timedelta(hours=9))
+
+
+def _japan_date(published: str) -> date | None:
+    """The publication date as a Japanese reader saw it (Reuters stamps UTC: 22:40 JST is 13:40Z)."""
+    try:
+        stamp = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (stamp.astimezone(_JST) if stamp.tzinfo else stamp).date()
 
 
 def _weight(tok: Token) -> float:
@@ -182,23 +198,26 @@ def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
 def _said_by_date(q: F.Quantity, source: PreparedSource) -> str:
     """How the source implies a claim's date part it does not spell out, or "".
 
-    News copy says 17日 or 昨年 and leaves the year and month to the dateline; a summary that
-    writes 2025年1月17日 is faithful when those match the source's publication date.
+    News copy says 17日, 先月 or 昨年 and leaves the rest to the dateline; a summary that writes
+    2025年1月17日 is faithful when those parts match the source's publication date.
     """
-    published = source.doc.published
-    if not source.published_year or len(published) < 10:
+    day = source.published
+    if day is None or q.unit not in ("年(year)", "月", "日"):
         return ""
-    year, month, day = source.published_year, int(published[5:7]), int(published[8:10])
-    if q.unit == "年(year)":
-        if int(q.value) == year:
-            return "year of publication"
-        for word, offset in lexicon.RELATIVE_YEARS.items():
-            if year + offset == int(q.value) and word in source.norm_text:
-                return word
-    if q.unit == "月" and int(q.value) == month:
-        return "month of publication"
-    if q.unit == "日" and abs(int(q.value) - day) <= 1:  # UTC timestamps shift JST dates by a day
-        return "day of publication"
+    value = int(q.value)
+    candidates = [("publication date", day.year, day.month)]
+    for word, offset in lexicon.RELATIVE_MONTHS.items():
+        if word in source.norm_text:
+            month_index = day.year * 12 + day.month - 1 + offset
+            candidates.append((word, month_index // 12, month_index % 12 + 1))
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word in source.norm_text:
+            candidates.append((word, day.year + offset, 0))
+    for word, year, month in candidates:
+        if (q.unit == "年(year)" and value == year) or (q.unit == "月" and month and value == month):
+            return word
+    if q.unit == "日" and value == day.day:
+        return "publication date"
     return ""
 
 

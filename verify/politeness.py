@@ -1,0 +1,111 @@
+"""Being a polite client: per-host concurrency and spacing, Retry-After, backoff, the run deadline.
+
+Every request that reaches the network (pages, redirect hops, robots.txt, the archive) passes
+through `HostScheduler.slot(host)`, so the limits hold whatever asked for the request. Cache
+hits never take a slot: they cost the server nothing.
+"""
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import random
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+
+class DeadlinePassed(Exception):
+    """The run's total deadline passed before this request could start."""
+
+
+@dataclass
+class _Host:
+    semaphore: threading.Semaphore
+    delay: float
+    next_start: float = 0.0  # monotonic time before which no new request may start
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class HostScheduler:
+    """At most `per_host` requests at once per host, and `delay` seconds between their starts."""
+
+    def __init__(self, per_host: int, delay: float, deadline_at: float | None = None,
+                 clock=time.monotonic, sleep=time.sleep) -> None:
+        self.per_host, self.delay, self.deadline_at = per_host, delay, deadline_at
+        self._clock, self._sleep = clock, sleep
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+
+    def _host(self, host: str) -> _Host:
+        with self._lock:
+            if host not in self._hosts:
+                self._hosts[host] = _Host(threading.Semaphore(self.per_host), self.delay)
+            return self._hosts[host]
+
+    def expired(self) -> bool:
+        return self.deadline_at is not None and self._clock() >= self.deadline_at
+
+    @contextlib.contextmanager
+    def slot(self, host: str, spaced: bool = True) -> Iterator[None]:
+        """Hold one of `host`'s request slots for the duration of the block.
+
+        `spaced=False` takes a slot without pushing back the host's next start: used for
+        robots.txt, one small static file per host, which would otherwise add `delay` to
+        every host's first page for no load worth sparing.
+        Raises DeadlinePassed when the request could not start before the deadline.
+        """
+        h = self._host(host)
+        wait_limit = None if self.deadline_at is None else max(0.0, self.deadline_at - self._clock())
+        if not h.semaphore.acquire(timeout=wait_limit):
+            raise DeadlinePassed
+        try:
+            with h.lock:
+                now = self._clock()
+                start = max(now, h.next_start)
+                if self.deadline_at is not None and start >= self.deadline_at:
+                    raise DeadlinePassed
+                if spaced:
+                    h.next_start = start + h.delay
+            if start > now:
+                self._sleep(start - now)
+            yield
+        finally:
+            h.semaphore.release()
+
+    def pause(self, host: str, seconds: float) -> None:
+        """Start nothing on `host` for `seconds` (Retry-After applies to the host, not one URL)."""
+        h = self._host(host)
+        with h.lock:
+            h.next_start = max(h.next_start, self._clock() + seconds)
+
+    def slow_down(self, host: str, delay: float) -> None:
+        """Space `host`'s requests by at least `delay` (robots.txt Crawl-delay)."""
+        h = self._host(host)
+        with h.lock:
+            h.delay = max(h.delay, delay)
+
+
+def retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or an HTTP date), or None if unusable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT; obsolete forms parse without a zone
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+def backoff(attempt: int, base: float, rng: random.Random | None = None) -> float:
+    """Wait before retry number `attempt` (0-based): base * 2**attempt, jittered down to half.
+
+    The jitter keeps parallel workers that failed together from retrying together.
+    """
+    return base * (2 ** attempt) * (rng or random).uniform(0.5, 1.0)
