@@ -77,7 +77,7 @@ def page_for(url: str, ex: Exchange, hops: tuple[str, ...], max_bytes: int) -> P
     success = 200 <= code < 300
     if success:
         declared = ex.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > max_bytes and not ex.body:
+        if declared.isdigit() and int(declared) > max_bytes:
             return fail(url, "too_large", f"Content-Length {declared} bytes > cap {max_bytes}", **meta)
         if media not in HTML_TYPES | MAYBE_HTML_TYPES:
             # Decided by the header alone: no point downloading a 10 MB PDF to reject it.

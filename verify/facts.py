@@ -223,28 +223,70 @@ def _negations_after(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
     return count, j
 
 
+def _predicate_at(tokens: tuple[Token, ...], i: int) -> tuple[str, bool] | None:
+    """(lemma, negated) when tokens[i] starts a predicate: a verb or adjective, サ変 noun + する, 未X."""
+    tok = tokens[i]
+    if tok.pos[0] in ("動詞", "形容詞") and tok.pos[1] != "非自立可能":
+        lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
+    elif tok.pos[0] == "名詞" and tok.pos[2] == "サ変可能":
+        # a noun is a predicate only when する follows (交換した), not as a noun (交換の)
+        if i + 1 >= len(tokens) or tokens[i + 1].lemma not in _SAHEN_VERBS:
+            return None
+        lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
+    elif tok.pos[0] == "名詞" and tok.surface.startswith("未") and len(tok.surface) >= 3:
+        lemma, count = tok.surface[1:], 1  # 未発表, 未確認: the act has not happened
+    else:
+        return None
+    return lemma, count % 2 == 1
+
+
+def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
+    """Polarity a noun gets from the predicate right after its particle: 罰則は設けなかった -> negative.
+
+    可能性はない / 心配はない (existence denied), 認定は見送られた (a verb that undoes its object)
+    count too, so a claim and a source that deny different verbs of the same noun still compare.
+    """
+    if i + 2 >= len(tokens) or tokens[i + 1].surface not in _ARGUMENT_PARTICLES:
+        return None
+    nxt = tokens[i + 2]
+    if nxt.lemma in _EXISTS:
+        return _negations_after(tokens, i + 3)[0] % 2 == 1
+    if nxt.lemma in _DENIES or nxt.surface in _DENIES:
+        return _negations_after(tokens, i + 3)[0] % 2 == 0
+    found = _predicate_at(tokens, i + 2)
+    if found is None or found[0] in lexicon.WEAK_PREDICATES:
+        return None
+    lemma, negated = found
+    return (not negated) if lemma in lexicon.UNDOING_VERBS else negated
+
+
+_ARGUMENT_PARTICLES = ("は", "が", "を", "も")
+_EXISTS = {"有る", "在る", "あり"}
+_DENIES = {"無い", "なし", "無し", "ゼロ"}
+
+
 def predicates(text: str) -> dict[str, bool]:
-    """Predicate lemma -> negated?, e.g. 含まれていない -> {"含む": True}; 未発表 -> {"発表": True}."""
+    """Lemma -> negated?, for predicates and their argument nouns.
+
+    含まれていない -> {"含む": True}; 未発表 -> {"発表": True}; 罰則は設けなかった ->
+    {"設ける": True, "罰則": True}; 運転を見合わせた -> {"運転": True}.
+    """
     tokens = analyze(text, "B")
     out: dict[str, bool] = {}
-    for i, tok in enumerate(tokens):
-        lemma, negated = tok.lemma, False
-        if tok.pos[0] in ("動詞", "形容詞") and tok.pos[1] != "非自立可能":
-            count, _ = _negations_after(tokens, i + 1)
-        elif tok.pos[0] == "名詞" and tok.pos[2] == "サ変可能":
-            # a noun is a predicate only when する follows (交換した), not as a noun (交換の)
-            if i + 1 >= len(tokens) or tokens[i + 1].lemma not in _SAHEN_VERBS:
-                continue
-            count, _ = _negations_after(tokens, i + 1)
-        elif tok.pos[0] == "名詞" and tok.surface.startswith("未") and len(tok.surface) >= 3:
-            lemma, count = tok.surface[1:], 1  # 未発表, 未確認: the act has not happened
-        else:
-            continue
-        if lemma in lexicon.WEAK_PREDICATES:
-            continue
-        negated = count % 2 == 1
+
+    def put(lemma: str, negated: bool) -> None:
         lemma = lexicon.canonical_predicate(lemma)
         out[lemma] = out.get(lemma, False) or negated
+
+    for i, tok in enumerate(tokens):
+        found = _predicate_at(tokens, i)
+        if found and found[0] not in lexicon.WEAK_PREDICATES and found[0] not in lexicon.UNDOING_VERBS:
+            put(*found)
+            continue
+        if tok.pos[0] == "名詞" and tok.pos[1] != "数詞" and len(tok.surface) >= 2:
+            polarity = _argument_polarity(tokens, i)
+            if polarity is not None:
+                put(tok.lemma, polarity)
     return out
 
 
