@@ -127,6 +127,12 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+@pytest.fixture(autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's HTTP cache: the default cache directory is a temp one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture
 def local_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
     """A local HTTP server on 127.0.0.1:<free port>, stopped at teardown."""
@@ -155,4 +161,6 @@ def fast_settings():  # noqa: ANN201 - Settings is imported late, after sys.path
     """Fetch settings with short timeouts, for tests against the local server."""
     from verify.config import Settings
 
-    return Settings(connect_timeout=2.0, read_timeout=2.0, page_timeout=5.0, allow_private=True)
+    # No politeness delay and near-instant retry backoff: tests fetch many URLs of one host.
+    return Settings(connect_timeout=2.0, read_timeout=2.0, page_timeout=5.0, allow_private=True,
+                    delay=0.0, backoff=0.01)
