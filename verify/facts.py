@@ -16,7 +16,10 @@ from .tokens import Token, analyze
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
-                 "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km"}
+                 "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
+                 "選": "期"}  # 3選 (elected three times) is 3期目
+# Words that state a quantity without digits.
+NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "倍"): ("倍増",), (1.0, "回"): ("初めて", "初の")}
 _DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
 _NUMBER_RE = re.compile(
     r"(?<![a-z\d.])((?:\d+(?:\.\d+)?[兆億万])+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?)(?![a-z\d])"
@@ -190,9 +193,20 @@ def _entity_kind(tok: Token) -> str | None:
     return None
 
 
+_PLACE_PARTS_RE = re.compile(r"^(.{2,4}?[都道府県])(.{2,}[市区町村])$")
+_PLACE_SUFFIX_RE = re.compile(r"^(.{2,})[都道府県市区町村]$")
+
+
 def entity_in(entity: str, text: str) -> bool:
-    """True when the entity, or one of its aliases, occurs in text."""
-    return any(alias in text for alias in lexicon.aliases(entity))
+    """True when the entity, an alias, or its parts (宮崎県日南市 -> 宮崎県 + 日南市) occur in text."""
+    if any(alias in text for alias in lexicon.aliases(entity)):
+        return True
+    parts = _PLACE_PARTS_RE.match(entity)
+    if parts:
+        return all(part in text for part in parts.groups())
+    # 米沢市長 is tokenised 米沢市 + 長; the source may write 米沢則寿市長
+    stem = _PLACE_SUFFIX_RE.match(entity)
+    return bool(stem) and stem.group(1) in text
 
 
 def quotes(text: str) -> list[str]:

@@ -79,7 +79,7 @@ ANTONYM_PAIRS = [
 # Words that make a claim stronger than its source: each must be backed by the source.
 EMPHASIS = ("初めて", "初の", "史上初", "過去最高", "過去最大", "過去最多", "過去最悪", "史上最高",
             "史上最大", "世界一", "日本一", "全員", "すべての", "全ての", "唯一", "いずれも", "全会一致",
-            "満場一致", "急増", "急減", "倍増", "激減", "最年少", "最年長")
+            "満場一致", "急増", "急減", "倍増", "半減", "激減", "最年少", "最年長")
 
 # Relative dates: a claim's 来年 must match the source's 来年 (or the year it stands for).
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2,

@@ -234,7 +234,8 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
         if agreeing:  # 10.4%増 where the source says 10.4%減
             out.append(F.Fact(q.kind, q.phrase, F.CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
             continue
-        said = _said_by_date(q, source)
+        said = _said_by_date(q, source) or next(
+            (w for w in F.NUMBER_WORDS.get((q.value, q.unit), ()) if w in source.norm_text), "")
         if said:
             out.append(F.Fact(q.kind, q.text, F.FOUND, said, _span_of(source, said)))
             continue
@@ -343,9 +344,20 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
             out.append(F.Fact("antonym", a, F.CONFLICTING, b))
     for word in lexicon.EMPHASIS:
         if word in claim.norm:
-            backed = word in source.norm_text or (word.startswith("初") and "初" in ev_text)
+            backed = word in source.norm_text or (word.startswith("初") and "初" in ev_text) \
+                or _backed_by_numbers(word, source)
             out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
     return out
+
+
+def _backed_by_numbers(word: str, source: PreparedSource) -> bool:
+    """倍増 is backed by 96%増 or 2倍; 半減 by 50%減."""
+    if word == "倍増":
+        return any((q.unit == "%" and q.direction > 0 and q.value >= 80) or (q.unit == "倍" and q.value >= 1.8)
+                   for q in source.quantities)
+    if word == "半減":
+        return any(q.unit == "%" and q.direction < 0 and 40 <= q.value <= 60 for q in source.quantities)
+    return False
 
 
 def _core_sentence(claim: PreparedClaim, evidence: list[Sentence]) -> Sentence:
