@@ -110,3 +110,16 @@ def test_importing_the_extract_stage_does_not_load_trafilatura():
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_visible_headline_date_when_the_page_has_no_meta():
+    from verify.model import Page
+    from verify.sources import extract
+
+    html = ("<html><head><title>開幕戦｜日刊スポーツ</title></head><body><div id='news'><div id='news-header'>"
+            "<h1>ドジャース開幕戦白星</h1><p>[2025年3月18日22時15分]</p></div>"
+            "<div class='article-body'><p>大リーグの開幕戦が１８日、東京ドームで行われ、ドジャースがカブスに勝った。"
+            "先発の山本由伸投手は５回を投げ１失点だった。大谷翔平選手は２安打だった。</p></div></div>"
+            "<aside><h2>ランキング</h2><p>2020年1月1日</p></aside></body></html>")
+    doc = extract(Page("https://www.example-sports.jp/news/1.html", text=html, content_type="text/html"))
+    assert doc.published == "2025-03-18T22:15:00+09:00"

@@ -263,9 +263,14 @@ def render_html(results: Sequence[ClaimResult], summary: Summary | None = None, 
         f'<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=True)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>claimcheck report: {summary.claims} claims</title>", f"<style>{_STYLE}</style></head><body>",
-        f'<h1>claimcheck report</h1><p class="meta">{summary.claims} claims in {summary.articles_ok} '
-        f"articles{stamp}</p>", _summary(summary), _filters(summary), "<main>", *body, "</main>",
+        f'<h1>claimcheck report</h1><p class="meta">{_plural(summary.claims, "claim")} in '
+        f'{_plural(summary.articles_ok, "article")}{stamp}</p>',
+        _summary(summary), _filters(summary), "<main>", *body, "</main>",
         f"<script>{_SCRIPT}</script></body></html>", ""])
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def write_html(results: Sequence[ClaimResult], out: IO[str], summary: Summary | None = None, generated: str = "") -> None:

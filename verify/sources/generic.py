@@ -6,12 +6,14 @@ so it wins over boilerplate removal, which is slower and guesses.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bs4 import BeautifulSoup
 
 from verify.model import SourceDoc
 
 from .markup import (
+    JST,
     clean_text, first_date, first_text, ld_articles, ld_person_names, ld_string, meta, meta_any,
 )
 
@@ -110,4 +112,30 @@ def _published(soup: BeautifulSoup, articles: list[dict]) -> str:
         meta_any(soup, "article:published_time"),
         meta_any(soup, "og:article:published_time"),
         str(stamp["datetime"]) if stamp else "",
-    ])
+        _visible_date(soup),
+    ], assume=JST)
+
+
+_VISIBLE_DATE_RE = re.compile(
+    r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
+    r"(?:\D{0,3}?(\d{1,2})\s*[時:]\s*(\d{2}))?"
+)
+
+
+def _visible_date(soup: BeautifulSoup) -> str:
+    """A date printed beside the headline ([2025年3月18日22時15分]); old Japanese templates have no meta.
+
+    Only the headline's own block is read: sidebars and related lists print other dates.
+    """
+    heading = soup.find("h1")
+    block = heading.parent if heading is not None and heading.parent is not None else None
+    if block is None:
+        return ""
+    text = unicodedata.normalize("NFKC", block.get_text(" "))[:400]
+    found = _VISIBLE_DATE_RE.search(text)
+    if not found:
+        return ""
+    year, month, day, hour, minute = found.groups()
+    if hour is None:
+        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}T{int(hour):02d}:{int(minute):02d}:00"
