@@ -149,6 +149,8 @@ class Entity:
     text: str
     kind: str       # person | place | org | name
     role: str = ""  # "subj" (が/は), "obj" (を) or "" — to catch "A beat B" turned into "B beat A"
+    start: int = -1  # offset in the analysed text
+    weak: bool = False  # too common to require (日本), but a rival when swapped (日本国籍 vs 米国籍)
 
 
 _SUBJECT, _OBJECT = ("が", "は"), ("を",)
@@ -175,12 +177,18 @@ def entities(text: str) -> list[Entity]:
         if kind is None:
             i += 1
             continue
-        surface = tok.surface
+        surface, start = tok.surface, tok.start
         while kind == "person" and i + 1 < len(tokens) and _entity_kind(tokens[i + 1]) == "person":
             i += 1
             surface += tokens[i].surface
-        if len(surface) >= 2 and surface not in lexicon.NOT_ENTITIES and not surface.isdigit():
-            out.append(Entity(surface, kind, _role_after(tokens, i + 1)))
+        following = tokens[i + 1].surface if i + 1 < len(tokens) else ""
+        stem = _PLACE_SUFFIX_RE.match(surface)
+        if kind == "place" and stem and following.startswith("長"):
+            # 米沢市長 names a mayor, whom the source may call 米沢則寿市長: keep the name part
+            surface, kind = stem.group(1), "person"
+        if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES:
+            out.append(Entity(surface, kind, _role_after(tokens, i + 1), start,
+                              weak=surface in lexicon.NOT_ENTITIES))
         i += 1
     return out
 
@@ -194,7 +202,23 @@ def _entity_kind(tok: Token) -> str | None:
 
 
 _PLACE_PARTS_RE = re.compile(r"^(.{2,4}?[都道府県])(.{2,}[市区町村])$")
-_PLACE_SUFFIX_RE = re.compile(r"^(.{2,})[都道府県市区町村]$")
+_PLACE_SUFFIX_RE = re.compile(r"^(.{2,})[市区町村]$")
+
+
+def compatible_kinds(kind: str) -> set[str]:
+    """Kinds a name can be mistaken for: an unknown katakana name may be a person's."""
+    return {kind, "name"} | ({"person"} if kind == "name" else set())
+
+
+def differences(found: list[Quantity]) -> list[Quantity]:
+    """Gaps between two values of one unit: "120万票以上の差" is backed by 291万 and 165万."""
+    out = []
+    for a in found:
+        for b in found:
+            if a is not b and a.unit and a.unit == b.unit and a.value > b.value:
+                gap = a.value - b.value
+                out.append(Quantity(gap, a.unit, f"{a.text}-{b.text}", a.start, a.end))
+    return out
 
 
 def entity_in(entity: str, text: str) -> bool:
@@ -202,11 +226,7 @@ def entity_in(entity: str, text: str) -> bool:
     if any(alias in text for alias in lexicon.aliases(entity)):
         return True
     parts = _PLACE_PARTS_RE.match(entity)
-    if parts:
-        return all(part in text for part in parts.groups())
-    # 米沢市長 is tokenised 米沢市 + 長; the source may write 米沢則寿市長
-    stem = _PLACE_SUFFIX_RE.match(entity)
-    return bool(stem) and stem.group(1) in text
+    return bool(parts) and all(part in text for part in parts.groups())
 
 
 def quotes(text: str) -> list[str]:

@@ -25,8 +25,10 @@ def aliases(entity: str) -> tuple[str, ...]:
     return _ALIASES.get(entity, (entity,))
 
 
-# Proper nouns by Sudachi's dictionary that name no checkable entity in a claim.
-NOT_ENTITIES = frozenset({"令和", "平成", "昭和", "大正", "明治", "ニュース", "日本"})
+# Proper nouns by Sudachi's dictionary that a claim may name without the source naming them
+# (a Japanese paper rarely writes 日本); still compared when the source names a rival.
+NOT_ENTITIES = frozenset({"ニュース", "日本", "国内", "政府"})
+ERA_NAMES = frozenset({"令和", "平成", "昭和", "大正", "明治"})
 
 # Predicates so general that their polarity says nothing (する, ある, なる ...).
 WEAK_PREDICATES = frozenset({"為る", "有る", "居る", "成る", "言う", "出来る", "行く", "来る",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from claims import POINTS, Article, Claim
+from claims import Article, Claim
 
 from .facts import Fact
 from .match import Match, PreparedSource, match, prepare_claim, prepare_source

@@ -46,7 +46,12 @@ def write_xlsx(results: Sequence[ClaimResult], path: str, summary: Summary | Non
                         ([getattr(d, c) for c in ("article", "claim_id", "claim", "claim_key", "verdict",
                                                   "editor_verdict", "editor_note")] for d in summary.disappeared))
     finally:
-        book.close()  # xlsxwriter writes the file only here; an OSError surfaces from close()
+        try:
+            book.close()  # xlsxwriter writes the file only here
+        except xlsxwriter.exceptions.FileCreateError as error:
+            # Callers handle OSError for every report; xlsxwriter wraps it in its own exception.
+            cause = error.__context__ if isinstance(error.__context__, OSError) else None
+            raise OSError(getattr(cause, "errno", None), getattr(cause, "strerror", None) or str(error)) from None
 
 
 def _claims_sheet(book, results: Sequence[ClaimResult]) -> None:

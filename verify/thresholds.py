@@ -33,3 +33,8 @@ EXTRA_SENTENCE_MIN_GAIN = 0.12
 # A 「quote」 not found verbatim but this close (rapidfuzz partial_ratio) to some source text
 # is an altered quote (contradicted) rather than a missing one (partial).
 QUOTE_ALTERED_FROM = 75
+
+# A claim clause is compared name-by-name and number-by-number with the source clause that
+# shares at least this share of its plain words (not names, not numbers); below it the two
+# clauses are not saying the same thing and nothing is concluded from their differences.
+CLAUSE_MIN_COVERAGE = 0.5

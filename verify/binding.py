@@ -1,0 +1,84 @@
+"""Which name and which number go with which statement: checks at the level of clauses.
+
+A sentence can hold every name and number of a claim and still contradict it: "2位の石丸氏は
+165万票、3位の蓮舫氏は128万票" does not say 蓮舫 got 165万票, and "21分に鎌田のゴールで先制し、
+42分に久保が追加点" does not say 久保 scored first. For each clause of the claim we find the
+source clause that says the same thing in other words, and compare the names and numbers there.
+"""
+from __future__ import annotations
+
+from . import facts as F
+from . import thresholds as T
+from .prepared import Clause, PreparedClaim, Sentence, clause_spans
+from .tokens import Token
+
+
+def _is_plain(tok: Token) -> bool:
+    return not (tok.is_proper or tok.oov or tok.pos[1] == "数詞")
+
+
+def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
+    """Clauses of the claim, a piece too thin to match on its own joined to the next one."""
+    merged: list[tuple[int, int]] = []
+    pending = None
+    for start, end in clause_spans(claim.norm):
+        start = pending if pending is not None else start
+        plain = [t for t in claim.tokens if start <= t.start < end and _is_plain(t)]
+        if len(plain) < 2:
+            pending = start
+            continue
+        merged.append((start, end))
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(claim.norm))
+        else:
+            merged.append((pending, len(claim.norm)))
+    return merged
+
+
+def _found(tok: Token, clause: Clause) -> bool:
+    return tok.lemma in clause.lemmas or tok.surface in clause.text
+
+
+def _best_clause(tokens: list[tuple[Token, float]], clauses: list[Clause]) -> tuple[Clause | None, float]:
+    """The source clause sharing most of the plain words (names and numbers only break ties)."""
+    plain_total = sum(w for t, w in tokens if _is_plain(t)) or 1.0
+    best, best_key, best_cover = None, (-1.0, -1.0), 0.0
+    for clause in clauses:
+        plain = sum(w for t, w in tokens if _is_plain(t) and _found(t, clause))
+        other = sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
+        if (plain, other) > best_key:
+            best, best_key, best_cover = clause, (plain, other), plain / plain_total
+    return best, best_cover
+
+
+def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity]) -> list[F.Fact]:
+    """Names and numbers that the matching source clause gives to someone or something else."""
+    clauses = [c for s in evidence for c in s.clauses]
+    out: list[F.Fact] = []
+    for start, end in _claim_clauses(claim):
+        tokens = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
+        names = [e for e in claim.entities if start <= e.start < end]
+        numbers = [q for q in claim.quantities if start <= q.start < end]
+        if not (names or numbers) or not any(_is_plain(t) for t, _ in tokens):
+            continue
+        clause, cover = _best_clause(tokens, clauses)
+        if clause is None or cover < T.CLAUSE_MIN_COVERAGE:
+            continue
+        for name in names:
+            if F.entity_in(name.text, clause.text):
+                continue
+            rivals = [e.text for e in clause.entities
+                      if e.kind in F.compatible_kinds(name.kind) and not F.entity_in(e.text, claim.norm)
+                      and e.text not in name.text and name.text not in e.text]
+            if rivals:
+                out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))
+        for q in numbers:
+            if not q.unit or any(q.agrees(d) for d in clause.quantities + derived):
+                continue
+            rivals = [d for d in clause.quantities
+                      if d.unit == q.unit and not any(c.agrees(d) for c in claim.quantities)]
+            if rivals:
+                out.append(F.Fact(q.kind, q.phrase, F.CONFLICTING, rivals[0].phrase))
+    return out

@@ -1,0 +1,231 @@
+"""Key facts of a claim checked against the evidence: found, missing or conflicting.
+
+Fuzzy similarity cannot tell a faithful paraphrase from one changed number or a flipped
+negation (MATCHING.md); these checks decide the verdict.
+"""
+from __future__ import annotations
+
+from . import facts as F
+from . import lexicon
+from . import thresholds as T
+from .binding import clause_conflicts
+from .evidence import masks as _masks
+from .prepared import PreparedClaim, PreparedSource, Sentence
+
+
+def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
+    """Original offsets of the first sentence-local occurrence of normalised `needle`."""
+    for s in source.sentences:
+        at = s.text.find(needle)
+        if at >= 0:
+            a, b = s.norm.span(at, at + len(needle))
+            return s.start + a, s.start + b
+    return None
+
+
+def _said_by_date(q: F.Quantity, source: PreparedSource) -> str:
+    """How the source implies a claim's date part it does not spell out, or "".
+
+    News copy says 17日, 先月 or 昨年 and leaves the rest to the dateline; a summary that writes
+    2025年1月17日 is faithful when those parts match the source's publication date.
+    """
+    day = source.published
+    if day is None or q.unit not in ("年(year)", "月", "日"):
+        return ""
+    value = int(q.value)
+    candidates = [("publication date", day.year, day.month)]
+    for word, offset in lexicon.RELATIVE_MONTHS.items():
+        if word in source.norm_text:
+            month_index = day.year * 12 + day.month - 1 + offset
+            candidates.append((word, month_index // 12, month_index % 12 + 1))
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word in source.norm_text:
+            candidates.append((word, day.year + offset, 0))
+    for word, year, month in candidates:
+        if (q.unit == "年(year)" and value == year) or (q.unit == "月" and month and value == month):
+            return word
+    if q.unit == "日" and value == day.day:
+        return "publication date"
+    return ""
+
+
+def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
+                      core: Sentence, derived: list[F.Quantity]) -> list[F.Fact]:
+    out = []
+    ev_quantities = F.quantities("\n".join(s.text for s in evidence))
+    core_quantities = F.quantities(core.text)
+    for q in claim.quantities:
+        # the evidence first: the same value elsewhere on the page may be about something else
+        agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
+        same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
+        if same_way:
+            out.append(F.Fact(q.kind, q.text, F.FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
+            continue
+        if agreeing:  # 10.4%増 where the source says 10.4%減
+            out.append(F.Fact(q.kind, q.phrase, F.CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
+            continue
+        said = _said_by_date(q, source) or next(
+            (w for w in F.NUMBER_WORDS.get((q.value, q.unit), ()) if w in source.norm_text), "")
+        if said:
+            out.append(F.Fact(q.kind, q.text, F.FOUND, said, _span_of(source, said)))
+            continue
+        gap = next((d for d in derived if q.agrees(d)), None)
+        if gap is not None:
+            out.append(F.Fact(q.kind, q.text, F.FOUND, f"difference {gap.text}"))
+            continue
+        # a rival only where the claim's statement is told: the same unit in another
+        # sentence is usually another fact (4回連続で成功 is not 年6回の打ち上げ)
+        rivals = [d for d in core_quantities if d.unit == q.unit]
+        if rivals and q.unit:
+            out.append(F.Fact(q.kind, q.text, F.CONFLICTING, rivals[0].text, _span_of(source, rivals[0].text)))
+        else:
+            out.append(F.Fact(q.kind, q.text, F.MISSING))
+    return out
+
+
+def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+    out = []
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word not in claim.norm or (word == "前年" and "一昨年" in claim.norm):
+            continue
+        years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
+        same_words = [w for w, o in lexicon.RELATIVE_YEARS.items() if o == offset and w in source.norm_text]
+        target = source.published_year + offset if source.published_year else None
+        found = bool(same_words) or (target in years)
+        out.append(F.Fact("date", word, F.FOUND if found else F.MISSING))
+    for word in lexicon.RELATIVE_DATES:
+        if word in claim.norm:
+            out.append(F.Fact("date", word, F.FOUND if word in source.norm_text else F.MISSING))
+    return out
+
+
+def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
+                    core: Sentence) -> list[F.Fact]:
+    """Names: in the source at all, and not replaced by another name where the claim's act is told.
+
+    `core` is the evidence sentence that carries most of the claim's other words: if it names
+    someone else of the same kind while the claim's name only appears in a neighbouring
+    sentence, the claim gave the act to the wrong person ("MVPには大谷" vs "MVPにはフリーマン").
+    """
+    out = []
+    ev_text = "\n".join(s.text for s in evidence)
+    for ent in claim.entities:
+        if ent.weak:
+            continue  # compared only where a rival stands in its place (binding.py)
+
+        def rivals_in(sentences: list[Sentence]) -> list[str]:
+            return [e.text for s in sentences for e in s.entities
+                    if e.kind in F.compatible_kinds(ent.kind) and not F.entity_in(e.text, claim.norm)
+                    and e.text not in ent.text and ent.text not in e.text]
+
+        in_core = F.entity_in(ent.text, core.text)
+        if in_core or (F.entity_in(ent.text, ev_text) and not rivals_in([core])):
+            out.append(F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
+        elif F.entity_in(ent.text, ev_text) or F.entity_in(ent.text, source.norm_text):
+            rivals = rivals_in([core])
+            out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals and ent.kind != "org"
+                       else F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
+        else:
+            rivals = rivals_in(evidence)
+            out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
+                       else F.Fact("entity", ent.text, F.MISSING))
+    out.extend(_role_swaps(claim, core))
+    return out
+
+
+def _role_swaps(claim: PreparedClaim, core: Sentence) -> list[F.Fact]:
+    """"ヤンキースがドジャースを破った" against "ドジャースがヤンキースを破った"."""
+    def roles(ents: list[F.Entity]) -> dict[str, str]:
+        return {e.text: e.role for e in ents if e.role}
+
+    said, told = roles(claim.entities), roles(core.entities)
+    subjects = [x for x, r in said.items() if r == "subj"]
+    objects = [y for y, r in said.items() if r == "obj"]
+    out = []
+    for x in subjects:
+        for y in objects:
+            tx = next((r for name, r in told.items() if F.entity_in(x, name) or name in x), "")
+            ty = next((r for name, r in told.items() if F.entity_in(y, name) or name in y), "")
+            if tx == "obj" and ty == "subj":
+                out.append(F.Fact("entity", f"{x}→{y}", F.CONFLICTING, f"{y}→{x} (roles swapped)"))
+    return out
+
+
+def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+    out = []
+    haystack = source.norm_text.replace(" ", "")
+    for quote in F.quotes(claim.norm):
+        bare = quote.replace(" ", "")
+        if bare in haystack:
+            out.append(F.Fact("quote", quote, F.FOUND, span=_span_of(source, quote)))
+            continue
+        from rapidfuzz import fuzz
+
+        alignment = fuzz.partial_ratio_alignment(bare, haystack)
+        if alignment and alignment.score >= T.QUOTE_ALTERED_FROM:
+            said = haystack[alignment.dest_start:alignment.dest_end]
+            out.append(F.Fact("quote", f"「{quote}」", F.CONFLICTING, f"「{said}」"))
+        else:
+            out.append(F.Fact("quote", quote, F.MISSING))
+    return out
+
+
+def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
+    """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
+    out = []
+    ev_text = "\n".join(s.text for s in evidence)
+    for a, b in lexicon.ANTONYM_PAIRS + [(b, a) for a, b in lexicon.ANTONYM_PAIRS]:
+        if a in claim.norm and b not in claim.norm and b in ev_text and a not in ev_text:
+            out.append(F.Fact("antonym", a, F.CONFLICTING, b))
+    for word in lexicon.EMPHASIS:
+        if word in claim.norm:
+            backed = word in source.norm_text or (word.startswith("初") and "初" in ev_text) \
+                or _backed_by_numbers(word, source)
+            out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
+    return out
+
+
+def _backed_by_numbers(word: str, source: PreparedSource) -> bool:
+    """倍増 is backed by 96%増 or 2倍; 半減 by 50%減."""
+    if word == "倍増":
+        return any((q.unit == "%" and q.direction > 0 and q.value >= 80) or (q.unit == "倍" and q.value >= 1.8)
+                   for q in source.quantities)
+    if word == "半減":
+        return any(q.unit == "%" and q.direction < 0 and 40 <= q.value <= 60 for q in source.quantities)
+    return False
+
+
+def _core_sentence(claim: PreparedClaim, evidence: list[Sentence]) -> Sentence:
+    """The evidence sentence that carries most of the claim's wording other than its names."""
+    def coverage(s: Sentence) -> float:
+        tok, _ = _masks(claim, s)
+        return sum(w for i, (w, t) in enumerate(zip(claim.weights, claim.tokens))
+                   if tok >> i & 1 and not (t.is_proper or t.oov))
+    return max(evidence, key=coverage)
+
+
+def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
+    """Every key fact of the claim, labelled found / missing / conflicting against the evidence."""
+    ev_predicates: dict[str, bool] = {}
+    for s in evidence:
+        for lemma, negated in s.predicates.items():
+            # a predicate both affirmed and denied in the evidence cannot conflict with the claim
+            ev_predicates[lemma] = negated if lemma not in ev_predicates or ev_predicates[lemma] == negated else None
+    ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
+    core = _core_sentence(claim, evidence)
+    # gaps between source numbers back only claims that speak of a gap or a bound (120万票以上の差)
+    gap_claim = "差" in claim.norm or any(q.bound for q in claim.quantities)
+    derived = F.differences(F.quantities("\n".join(s.text for s in evidence))) if gap_claim else []
+    facts = (
+        _check_quantities(claim, source, evidence, core, derived)
+        + _check_relative_dates(claim, source)
+        + _check_entities(claim, source, evidence, core)
+        + _check_quotes(claim, source)
+        + F.polarity_conflicts(claim.predicates, ev_predicates)
+        + _check_wording(claim, source, evidence)
+    )
+    # a clause-level conflict overrides the sentence-level "found" for the same name or number
+    for conflict in clause_conflicts(claim, evidence, derived):
+        facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
+        facts.append(conflict)
+    return facts
