@@ -18,7 +18,11 @@ def _is_plain(tok: Token) -> bool:
 
 
 def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
-    """Clauses of the claim, a piece too thin to match on its own joined to the next one."""
+    """Clauses of the claim; a piece too thin to match on its own (a subject: "Xは、") joins the next.
+
+    A thin piece at the end is dropped rather than joined backwards: "…が最も多く、次いで大分県"
+    would otherwise put both prefectures in one clause and hide which came first.
+    """
     merged: list[tuple[int, int]] = []
     pending = None
     for start, end in clause_spans(claim.norm):
@@ -29,11 +33,6 @@ def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
             continue
         merged.append((start, end))
         pending = None
-    if pending is not None:
-        if merged:
-            merged[-1] = (merged[-1][0], len(claim.norm))
-        else:
-            merged.append((pending, len(claim.norm)))
     return merged
 
 
@@ -42,14 +41,18 @@ def _found(tok: Token, clause: Clause) -> bool:
 
 
 def _best_clause(tokens: list[tuple[Token, float]], clauses: list[Clause]) -> tuple[Clause | None, float]:
-    """The source clause sharing most of the plain words (names and numbers only break ties)."""
+    """The source clause sharing most of the claim clause's words, names and numbers included.
+
+    Returns it with the share of the plain words (not names, not numbers) it has: that share
+    says whether the two clauses make the same statement.
+    """
     plain_total = sum(w for t, w in tokens if _is_plain(t)) or 1.0
-    best, best_key, best_cover = None, (-1.0, -1.0), 0.0
+    best, best_score, best_cover = None, -1.0, 0.0
     for clause in clauses:
         plain = sum(w for t, w in tokens if _is_plain(t) and _found(t, clause))
-        other = sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
-        if (plain, other) > best_key:
-            best, best_key, best_cover = clause, (plain, other), plain / plain_total
+        score = plain + sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
+        if score > best_score:
+            best, best_score, best_cover = clause, score, plain / plain_total
     return best, best_cover
 
 
@@ -70,7 +73,8 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             if F.entity_in(name.text, clause.text):
                 continue
             rivals = [e.text for e in clause.entities
-                      if e.kind in F.compatible_kinds(name.kind) and not F.entity_in(e.text, claim.norm)
+                      if e.kind in F.compatible_kinds(name.kind) and name.same_slot(e)
+                      and not F.entity_in(e.text, claim.norm)
                       and e.text not in name.text and name.text not in e.text]
             if rivals:
                 out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))

@@ -136,7 +136,7 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
 def _role_swaps(claim: PreparedClaim, core: Sentence) -> list[F.Fact]:
     """"ヤンキースがドジャースを破った" against "ドジャースがヤンキースを破った"."""
     def roles(ents: list[F.Entity]) -> dict[str, str]:
-        return {e.text: e.role for e in ents if e.role}
+        return {e.text: e.case for e in ents if e.case}
 
     said, told = roles(claim.entities), roles(core.entities)
     subjects = [x for x, r in said.items() if r == "subj"]

@@ -148,19 +148,28 @@ def quantities(text: str) -> list[Quantity]:
 class Entity:
     text: str
     kind: str       # person | place | org | name
-    role: str = ""  # "subj" (が/は), "obj" (を) or "" — to catch "A beat B" turned into "B beat A"
+    role: str = ""  # the particle after the name (が, は, を, の, で ...), titles skipped: 大谷選手が -> が
     start: int = -1  # offset in the analysed text
     weak: bool = False  # too common to require (日本), but a rival when swapped (日本国籍 vs 米国籍)
+
+    @property
+    def case(self) -> str:
+        """"subj" (が/は), "obj" (を) or "": to catch "A beat B" turned into "B beat A"."""
+        return "subj" if self.role in _SUBJECT else "obj" if self.role in _OBJECT else ""
+
+    def same_slot(self, other: Entity) -> bool:
+        """Both names stand in the same grammatical place (鹿児島県が / 大分県が)."""
+        return bool(self.role) and (self.role == other.role or self.case == other.case == "subj")
 
 
 _SUBJECT, _OBJECT = ("が", "は"), ("を",)
 
 
 def _role_after(tokens: tuple[Token, ...], j: int) -> str:
-    # skip a title or counter noun or two: 大谷選手が, ドジャースの (no role), 佐藤社長は
+    # skip a title or counter noun or two: 大谷選手が, 佐藤社長は, 日本国籍の
     for tok in tokens[j:j + 3]:
         if tok.pos[0] == "助詞":
-            return "subj" if tok.surface in _SUBJECT else "obj" if tok.surface in _OBJECT else ""
+            return tok.surface
         if tok.pos[0] not in ("名詞", "接尾辞"):
             return ""
     return ""
