@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import struct
 import sys
 import threading
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ class Route:
     body_delay: float = 0.0     # seconds to wait between the headers and the body (same caps)
     gzip: bool = False          # send the body gzip-compressed with Content-Encoding: gzip
     content_length: bool = True  # False: no Content-Length, body ends when the socket closes
+    reset: bool = False         # drop the connection with a TCP RST instead of answering
 
 
 @dataclass
@@ -49,7 +51,10 @@ class LocalServer:
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
+        self.queued: dict[str, list[Route]] = {}  # answers served once each before routes[path]
         self.requests: list[Seen] = []
+        self.active = self.peak = 0  # requests being handled now / at most at once
+        self.counter = threading.Lock()
         self.stopping = threading.Event()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self.httpd.daemon_threads = True
@@ -76,6 +81,16 @@ class LocalServer:
         self.routes[path] = Route(status=status, body=data, headers=pairs, **options)  # type: ignore[arg-type]
         return self.url(path)
 
+    def sequence(self, path: str, *answers: dict) -> str:
+        """Answer successive requests to `path` with each of `answers` (route() keyword
+        arguments) in turn; the last one repeats. Returns the URL."""
+        routes = []
+        for answer in answers:
+            self.route(path, **answer)
+            routes.append(self.routes[path])
+        self.queued[path] = routes[:-1]
+        return self.url(path)
+
     def redirect(self, path: str, to: str, status: int = 302) -> str:
         """Make `path` redirect to `to` (a path or a full URL)."""
         return self.route(path, status=status, headers={"Location": to}, content_type=None)
@@ -98,9 +113,25 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         timeout = MAX_HANDLER_SECONDS  # socket timeout: a silent client cannot pin a thread
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            with server.counter:
+                server.active += 1
+                server.peak = max(server.peak, server.active)
+            try:
+                self._answer()
+            finally:
+                with server.counter:
+                    server.active -= 1
+
+        def _answer(self) -> None:
             server.requests.append(Seen("GET", self.path, dict(self.headers.items())))
-            route = server.routes.get(self.path, Route(status=404, body=b"no route"))
+            queue = server.queued.get(self.path)
+            route = queue.pop(0) if queue else server.routes.get(self.path, Route(status=404, body=b"no route"))
             if route.delay and server.stopping.wait(min(route.delay, MAX_HANDLER_SECONDS)):
+                return
+            if route.reset:  # linger 0: close() sends RST, the client sees "connection reset"
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                self.connection.close()
                 return
             body = gzip.compress(route.body) if route.gzip else route.body
             try:
@@ -128,9 +159,11 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
 
 @pytest.fixture(autouse=True)
-def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the user's HTTP cache: the default cache directory is a temp one."""
+def _no_user_cache_nor_real_archive(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's HTTP cache (the default cache directory is a temp one),
+    and none asks the real web archive for a snapshot (the default endpoint is refused as local)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.setattr("verify.config.ARCHIVE_ENDPOINT", "http://127.0.0.1:9/no-archive-in-tests")
 
 
 @pytest.fixture

@@ -127,12 +127,44 @@ def _positive(text: str) -> float:
     return value
 
 
+def _number(kind: type, minimum: float, inclusive: bool = True):
+    """An argparse type: `kind` (int or float) no smaller than `minimum`."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {'an integer' if kind is int else 'a number'}: {text!r}") from None
+        if value < minimum or (value == minimum and not inclusive):
+            raise argparse.ArgumentTypeError(f"must be {'>=' if inclusive else '>'} {minimum:g}: {text!r}")
+        return value
+    return parse
+
+
 def _add_fetch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cassette", metavar="FILE",
                    help="replay this vcrpy cassette instead of the network (URLs not in it: not_in_cassette)")
     p.add_argument("--timeout", type=_positive, metavar="SECONDS", help="per-request read timeout")
     p.add_argument("--allow-private", action="store_true",
                    help="allow sources on loopback/private addresses (testing only)")
+    # Fetching politely (README "Fetching politely"); defaults live in verify/config.py.
+    p.add_argument("--per-host", type=_number(int, 1), metavar="N",
+                   help="at most N requests at once to one host (default 2)")
+    p.add_argument("--delay", type=_number(float, 0), metavar="SECONDS",
+                   help="pause between two requests to the same host (default 1)")
+    p.add_argument("--retries", type=_number(int, 0), metavar="N",
+                   help="retries after a connection error, 5xx or 429, with backoff (default 2)")
+    p.add_argument("--deadline", type=_number(float, 0, inclusive=False), metavar="SECONDS",
+                   help="stop starting new fetches after this long; later pages get status deadline")
+    cache = p.add_mutually_exclusive_group()
+    cache.add_argument("--cache", metavar="PATH", help="HTTP cache file (default: in the user cache directory)")
+    cache.add_argument("--no-cache", action="store_true", help="neither read nor write the HTTP cache")
+    freshness = p.add_mutually_exclusive_group()
+    freshness.add_argument("--refresh", action="store_true", help="fetch again and update the cache")
+    freshness.add_argument("--offline", action="store_true",
+                           help="use only the cache; pages not in it get status not_cached")
+    p.add_argument("--no-archive", action="store_true",
+                   help="do not read web-archive snapshots of dead or blocked sources")
+    p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
 
 
 def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:

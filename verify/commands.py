@@ -29,6 +29,16 @@ def _settings(args: argparse.Namespace) -> Settings:
         changes["page_timeout"] = max(args.timeout, 1.0) * 3
     if getattr(args, "allow_private", False):
         changes["allow_private"] = True
+    # Fetching politely (issue #6): each option maps onto one Settings field.
+    for option, name in (("per_host", "per_host"), ("delay", "delay"), ("retries", "retries"),
+                         ("deadline", "deadline"), ("cache", "cache_path")):
+        if getattr(args, option, None) is not None:
+            changes[name] = Path(args.cache) if option == "cache" else getattr(args, option)
+    for flag, name, value in (("no_cache", "cache_path", None), ("refresh", "refresh", True),
+                              ("offline", "offline", True), ("no_archive", "archive", False),
+                              ("ignore_robots", "robots", False)):
+        if getattr(args, flag, False):
+            changes[name] = value
     return dataclasses.replace(Settings(), **changes) if changes else Settings()
 
 
@@ -48,8 +58,18 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment) -> tuple[
                 env.error(str(item))
                 failed += 1
                 continue
+            loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
             results.extend(verify_article(item, loader))
     return results, failed
+
+
+def _cited(article) -> dict[str, str]:
+    """Each URL the article cites, with the date of the first block citing it (for the archive)."""
+    dates: dict[str, str] = {}
+    for block in article.blocks:
+        if block.source_url:
+            dates.setdefault(block.source_url, block.published)
+    return dates
 
 
 def _inputs(args: argparse.Namespace, env: Environment) -> Batch:

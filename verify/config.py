@@ -14,6 +14,9 @@ from pathlib import Path
 import platformdirs
 
 FALLBACK_VERSION = "0.1.0"
+# The Wayback Machine availability API. Read when a Settings is made, so tests can point it
+# at a local server (and make sure no test ever reaches the real archive).
+ARCHIVE_ENDPOINT = "https://archive.org/wayback/available"
 PROJECT_URL = "https://github.com/claimcheck/claimcheck"
 _DIST_NAME = "claimcheck"
 
@@ -112,7 +115,7 @@ class Settings:
     # For dead (404/410/soft 404) or blocked sources, read the Wayback Machine snapshot
     # closest to the block's publication date instead.
     archive: bool = True
-    archive_endpoint: str = "https://archive.org/wayback/available"
+    archive_endpoint: str = field(default_factory=lambda: ARCHIVE_ENDPOINT)
 
     # --- Safety (verify/ssrf.py) ---
     # Allow private, loopback and link-local addresses (tests against 127.0.0.1 need it;

@@ -43,6 +43,7 @@ SOURCE_STATUSES: dict[str, str] = {
     "empty": "the page has no extractable article text",
     "no_citation": "the block cites no source",
     "deadline": "the run's total deadline passed before this page was fetched",
+    "not_cached": "--offline run and the page is not in the HTTP cache",
 }
 
 
