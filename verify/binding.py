@@ -66,6 +66,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         numbers = [q for q in claim.quantities if start <= q.start < end]
         if not (names or numbers) or not any(_is_plain(t) for t, _ in tokens):
             continue
+        own_text = claim.norm[start:end]
         clause, cover = _best_clause(tokens, clauses)
         if clause is None or cover < T.CLAUSE_MIN_COVERAGE:
             continue
@@ -74,7 +75,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
                 continue
             rivals = [e.text for e in clause.entities
                       if e.kind in F.compatible_kinds(name.kind) and name.same_slot(e)
-                      and not F.entity_in(e.text, claim.norm)
+                      and not F.entity_in(e.text, own_text)
                       and e.text not in name.text and name.text not in e.text]
             if rivals:
                 out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))

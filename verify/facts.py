@@ -249,21 +249,30 @@ _SAHEN_VERBS = {"為る", "出来る", "致す", "為さる"}
 
 
 def _negations_after(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
-    """Count negators in the auxiliary chain from tokens[j]: れ/て/い/なかっ/た/ず ... -> (count, end)."""
+    """Count negators in the auxiliary chain from tokens[j]: れ/て/い/なかっ/た/ず ... -> (count, end).
+
+    減るわけではない / 起きたことはない deny through a formal noun (わけ, こと) and では/は.
+    """
     count, after_te = 0, False
     while j < len(tokens):
         tok = tokens[j]
         if tok.pos[0] == "助動詞" or tok.pos[0] == "接尾辞" or tok.pos[1] == "非自立可能" and tok.pos[0] in ("動詞", "形容詞"):
             count += tok.lemma in _NEGATORS or tok.surface in ("ず", "ぬ")
-            after_te = False
+            after_te = tok.surface == "で"
         elif tok.surface in ("て", "で") and tok.pos[1] == "接続助詞":
             after_te = True
         elif after_te and tok.surface in ("は", "も"):  # 〜てはいない, 〜でもない
             pass
+        elif tok.surface in _FORMAL_NOUNS and j + 1 < len(tokens) and tokens[j + 1].surface in ("で", "は", "が", "も"):
+            after_te = True  # わけ(で)はない: skip the noun and its で
+            j += 1 if tokens[j + 1].surface == "で" else 0
         else:
             break
         j += 1
     return count, j
+
+
+_FORMAL_NOUNS = ("わけ", "訳", "こと", "事")
 
 
 def _predicate_at(tokens: tuple[Token, ...], i: int) -> tuple[str, bool] | None:
