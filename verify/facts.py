@@ -186,7 +186,7 @@ def entities(text: str) -> list[Entity]:
         if kind is None:
             i += 1
             continue
-        surface, start = tok.surface, tok.start
+        surface, start, start_index = tok.surface, tok.start, i
         while kind == "person" and i + 1 < len(tokens) and _entity_kind(tokens[i + 1]) == "person":
             i += 1
             surface += tokens[i].surface
@@ -195,8 +195,11 @@ def entities(text: str) -> list[Entity]:
         if kind == "place" and stem and following.startswith("長"):
             # 米沢市長 names a mayor, whom the source may call 米沢則寿市長: keep the name part
             surface, kind = stem.group(1), "person"
+        role = _role_after(tokens, i + 1)
+        if start_index >= 2 and tokens[start_index - 1].surface == "は" and tokens[start_index - 2].surface == "の":
+            role = "が"  # 最も多かったのは中国で: the cleft's focus is its subject
         if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES:
-            out.append(Entity(surface, kind, _role_after(tokens, i + 1), start,
+            out.append(Entity(surface, kind, role, start,
                               weak=surface in lexicon.NOT_ENTITIES))
         i += 1
     return out

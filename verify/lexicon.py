@@ -45,6 +45,8 @@ _PREDICATE_GROUPS = [
     ("実施", "行う", "実行"),
     ("決定", "決める", "決まる"),
     ("支援", "援助", "支える"),
+    ("値下げ", "引き下げる", "下げる"),
+    ("値上げ", "引き上げる", "上げる"),
 ]
 _CANONICAL = {word: group[0] for group in _PREDICATE_GROUPS for word in group}
 
@@ -77,6 +79,12 @@ ANTONYM_PAIRS = [
     ("増やす", "減らす"), ("上昇", "下降"), ("黒字化", "赤字化"), ("プラス", "マイナス"), ("一時", "終日"), ("一部", "全面"), ("一部", "全線"),
     ("部分的", "全面的"), ("暫定", "確定"), ("上告", "棄却"), ("可能", "不可能"), ("据え置", "引き上げ"), ("据え置", "引き下げ"),
 ]
+
+# Words of direction: a claim going up where its source goes down (上昇 vs 下回り) is false
+# even when the two words are not a listed pair.
+UP_WORDS = ("上昇", "増加", "増え", "上回", "上がっ", "上がる", "伸び", "拡大", "高まっ", "改善", "黒字")
+DOWN_WORDS = ("下落", "低下", "減少", "減っ", "下回", "下がっ", "下がる", "縮小", "落ち込", "悪化", "赤字")
+ANTONYM_PAIRS += [(u, d) for u in UP_WORDS for d in DOWN_WORDS if (u, d) not in ANTONYM_PAIRS]
 
 # Words that make a claim stronger than its source: each must be backed by the source.
 EMPHASIS = ("初めて", "初の", "史上初", "過去最高", "過去最大", "過去最多", "過去最悪", "史上最高",

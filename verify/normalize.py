@@ -36,7 +36,11 @@ _KANJI_DECIMAL_RE = re.compile(r"([〇一二三四五六七八九十]+)[・.]([�
 _POSITIONAL_RE = re.compile(r"[〇一二三四五六七八九]{2,}")  # 二〇二四: digit by digit
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 # Business and fiscal copy drops the century: 25年3月期, 24年度 (never a duration there).
-_SHORT_YEAR_RE = re.compile(r"(?<![\d.])(\d{2})(?=年(?:度|\d{1,2}月期))")
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])(\d{2})(?=年(?:度|\d{1,2}月))")
+# Broadcasters write these in kana (NHK: ことし, きょう); summaries use the kanji.
+_KANA_TIME = {"おととし": "一昨年", "ことし": "今年", "きょねん": "去年", "きょう": "今日",
+              "きのう": "昨日", "あした": "明日", "あす": "明日"}
+_KANA_TIME_RE = re.compile("|".join(sorted(_KANA_TIME, key=len, reverse=True)))
 _ERA_RE = re.compile(r"(令和|平成|昭和|大正|明治)(\d{1,2}|元)年")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－"), "-")
@@ -167,6 +171,7 @@ def normalize(text: str) -> Normalized:
     b.sub(_KANJI_NUMBER_RE, lambda m: _kanji_number_text(m.group(1)))
     b.sub(_ERA_RE, _era)
     b.sub(_SHORT_YEAR_RE, lambda m: f"20{m.group(1)}")
+    b.sub(_KANA_TIME_RE, lambda m: _KANA_TIME[m.group(0)])
     return Normalized("".join(b.chars), tuple(b.offsets), len(text))
 
 
