@@ -184,6 +184,9 @@ def entities(text: str) -> list[Entity]:
         tok = tokens[i]
         kind = _entity_kind(tok)
         if kind is None:
+            inner = _country_inside(tok)
+            if inner:  # 日本国籍 vs 米国籍: the country is the fact, hidden in a compound
+                out.append(Entity(inner, "place", _role_after(tokens, i + 1), tok.start, weak=True))
             i += 1
             continue
         surface, start, start_index = tok.surface, tok.start, i
@@ -203,6 +206,14 @@ def entities(text: str) -> list[Entity]:
                               weak=surface in lexicon.NOT_ENTITIES))
         i += 1
     return out
+
+
+def _country_inside(tok: Token) -> str:
+    """The country that opens a compound common noun (日本国籍 -> 日本), or ""."""
+    if tok.pos[:2] != ("名詞", "普通名詞") or len(tok.surface) < 3:
+        return ""
+    first = analyze(tok.surface, "A")[0]
+    return first.surface if first.pos[2:4] == ("地名", "国") and len(first.surface) >= 2 else ""
 
 
 def _entity_kind(tok: Token) -> str | None:
