@@ -25,3 +25,15 @@ def test_naive_baseline_is_worse_than_claimcheck_on_the_devset(devset):
     base = evaluate(HERE / "fixtures/articles/devset_labels.csv", HERE / "fixtures/cassettes/devset.yaml",
                     HERE / "fixtures/articles", baseline_matcher, "baseline")
     assert base.accuracy < devset.accuracy
+
+
+ROOT = HERE.parent
+
+
+@pytest.mark.parametrize("name", [k for k in FLOORS if not k.startswith("_")])
+def test_labelled_set_stays_above_its_floor(name):
+    floor = FLOORS[name]
+    scores = evaluate(ROOT / floor["labels"], ROOT / floor["cassette"])
+    wrong = [(r["kind"], r["verdict"], r["claim"][:30]) for r in scores.rows if r["predicted"] != r["label"]]
+    assert scores.accuracy >= floor["min_accuracy"], wrong
+    assert scores.false_supported <= floor["max_false_supported"], wrong
