@@ -194,3 +194,10 @@ def test_winner_and_loser_swapped_is_contradicted():
 def test_faithful_sports_summary_is_supported():
     assert verdict("ドジャースがヤンキースを破り、4年ぶりにワールドシリーズを制した。", WORLD_SERIES).verdict is Verdict.SUPPORTED
     assert verdict("大谷選手は第5戦で無安打に終わった。", WORLD_SERIES).verdict is Verdict.SUPPORTED
+
+
+def test_list_item_the_source_never_names_is_missing():
+    doc = SourceDoc("u", paragraphs=("両国は治安機関や軍事演習、合同訓練などの分野で協力を強める。",))
+    assert verdict("両国は治安、軍事演習、合同訓練などで協力を強める。", doc).verdict is Verdict.SUPPORTED
+    m = verdict("両国は治安、宇宙開発、合同訓練などで協力を強める。", doc)
+    assert m.verdict is Verdict.PARTIAL and "宇宙開発" in m.reason

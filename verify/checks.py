@@ -5,12 +5,15 @@ negation (MATCHING.md); these checks decide the verdict.
 """
 from __future__ import annotations
 
+import re
+
 from . import facts as F
 from . import lexicon
 from . import thresholds as T
 from .binding import clause_conflicts
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
+from .tokens import analyze, content_lemmas
 
 
 def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
@@ -170,6 +173,26 @@ def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
     return out
 
 
+# An item is a noun phrase: kanji, katakana, Latin, digits, joined by の (軍艦の寄港); a particle
+# such as は or を means the text before it is a clause, not a list item.
+_ITEM = r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9ー々の]{1,14}"
+_LIST_RE = re.compile(rf"((?:{_ITEM}(?:や、|、|や))+{_ITEM}?)(?:など|等|といった)")
+
+
+def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+    """Each item of an enumeration (軍事、経済、文化など) must be on the page: a list is where
+    summaries slip in what the source never said."""
+    out = []
+    for found in _LIST_RE.finditer(claim.norm):
+        for item in re.split(r"、|や", found.group(1)):
+            words = [t for t in content_lemmas(analyze(item, "A")) if t.pos[0] == "名詞"]
+            if not words:
+                continue
+            present = all(t.surface in source.norm_text or t.lemma in source.norm_text for t in words)
+            out.append(F.Fact("detail", item, F.FOUND if present else F.MISSING))
+    return out
+
+
 def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
     """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
     out = []
@@ -223,6 +246,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + _check_quotes(claim, source)
         + F.polarity_conflicts(claim.predicates, ev_predicates)
         + _check_wording(claim, source, evidence)
+        + _check_list_items(claim, source)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
     for conflict in clause_conflicts(claim, evidence, derived):
