@@ -22,7 +22,8 @@ MAX_API_BYTES = 256 * 1024
 # /web/<14-digit timestamp><optional modifier like im_ or id_>/<original URL>
 _SNAPSHOT_PATH = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/")
 
-RawGetter = Callable[[str], tuple["int | None", bytes]]
+# (status, body, "") or (None, b"", why it could not be had)
+RawGetter = Callable[[str], tuple["int | None", bytes, str]]
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,9 @@ def _https_for_archive(url: str) -> str:
 
 def find_snapshot(get: RawGetter, endpoint: str, url: str, when: str = "") -> tuple[Snapshot | None, str]:
     """(snapshot, "") or (None, why there is none), asking the availability API through `get`."""
-    status, body = get(availability_url(endpoint, url, when))
+    status, body, problem = get(availability_url(endpoint, url, when))
     if status is None:
-        return None, "archive unreachable"
+        return None, f"archive unreachable ({problem})"
     if status != 200:
         return None, f"archive answered HTTP {status}"
     snapshot = parse_availability(body[:MAX_API_BYTES])

@@ -30,6 +30,7 @@ FILTERED_REQUEST_HEADERS = ("authorization", "proxy-authorization", "cookie", "x
 STRIPPED_RESPONSE_HEADERS = frozenset({"set-cookie", "set-cookie2"})
 
 _active = 0
+_replaying = 0  # of which replays: no server behind them, so nothing to be polite to
 _lock = threading.Lock()
 
 
@@ -40,6 +41,11 @@ class CassetteError(ValueError):
 def is_active() -> bool:
     """True while a `replaying` or `recording` block is open (the HTTP cache must stay off)."""
     return _active > 0
+
+
+def is_replaying() -> bool:
+    """True while a `replaying` block is open (politeness waits and retries are pointless)."""
+    return _replaying > 0
 
 
 @contextlib.contextmanager
@@ -58,7 +64,7 @@ def replaying(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
         decode_compressed_response=True,
     )
     # Playback repeats: a source cited twice, or a second run in one process, fetches again.
-    with _marked(), config.use_cassette(str(path), allow_playback_repeats=True) as cassette:
+    with _marked(replay=True), config.use_cassette(str(path), allow_playback_repeats=True) as cassette:
         yield cassette
 
 
@@ -118,12 +124,14 @@ def _check(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _marked() -> Iterator[None]:
-    global _active
+def _marked(replay: bool = False) -> Iterator[None]:
+    global _active, _replaying
     with _lock:
         _active += 1
+        _replaying += replay
     try:
         yield
     finally:
         with _lock:
             _active -= 1
+            _replaying -= replay

@@ -13,6 +13,7 @@ from . import thresholds as T
 from .binding import clause_conflicts
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
+from .normalize import fold_dots
 from .tokens import analyze, content_lemmas
 
 
@@ -156,9 +157,9 @@ def _role_swaps(claim: PreparedClaim, core: Sentence) -> list[F.Fact]:
 
 def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
     out = []
-    haystack = source.norm_text.replace(" ", "")
+    haystack = fold_dots(source.norm_text).replace(" ", "")
     for quote in F.quotes(claim.norm):
-        bare = quote.replace(" ", "")
+        bare = fold_dots(quote).replace(" ", "")
         if bare in haystack:
             out.append(F.Fact("quote", quote, F.FOUND, span=_span_of(source, quote)))
             continue

@@ -228,7 +228,7 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
                     continue
                 for block in item.blocks:
                     if block.source_url:
-                        statuses[block.source_url] = loader(block.source_url).status
+                        statuses[block.source_url] = loader(block.source_url, block.published).status
     except (CassetteError, OSError) as error:
         env.error(f"{args.cassette}: cannot record ({error})")
         return ExitStatus.ERROR

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .normalize import COUNTERS
+from .normalize import COUNTERS, fold_dots
 from .tokens import Token, analyze
 
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
@@ -190,9 +190,17 @@ def entities(text: str) -> list[Entity]:
             i += 1
             continue
         surface, start, start_index = tok.surface, tok.start, i
-        while kind == "person" and i + 1 < len(tokens) and _entity_kind(tokens[i + 1]) == "person":
-            i += 1
-            surface += tokens[i].surface
+        while kind in ("person", "name") and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if _entity_kind(nxt) in ("person", "name") and (kind == "person" or _entity_kind(nxt) == "name"):
+                i += 1
+                surface += nxt.surface
+            elif nxt.surface == "・" and i + 2 < len(tokens) and _entity_kind(tokens[i + 2]) in ("person", "name"):
+                surface += "・" + tokens[i + 2].surface  # フレディ・フリーマン; ペルー・リマ stays two places
+                i += 2
+                kind = "person"
+            else:
+                break
         following = tokens[i + 1].surface if i + 1 < len(tokens) else ""
         stem = _PLACE_SUFFIX_RE.match(surface)
         if kind == "place" and stem and following.startswith("長"):
@@ -201,7 +209,8 @@ def entities(text: str) -> list[Entity]:
         role = _role_after(tokens, i + 1)
         if start_index >= 2 and tokens[start_index - 1].surface == "は" and tokens[start_index - 2].surface == "の":
             role = "が"  # 最も多かったのは中国で: the cleft's focus is its subject
-        if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES:
+        if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES \
+                and surface not in lexicon.AGENCIES:
             out.append(Entity(surface, kind, role, start,
                               weak=surface in lexicon.NOT_ENTITIES))
         i += 1
@@ -246,6 +255,7 @@ def differences(found: list[Quantity]) -> list[Quantity]:
 
 def entity_in(entity: str, text: str) -> bool:
     """True when the entity, an alias, or its parts (宮崎県日南市 -> 宮崎県 + 日南市) occur in text."""
+    entity, text = fold_dots(entity), fold_dots(text)
     if any(alias in text for alias in lexicon.aliases(entity)):
         return True
     parts = _PLACE_PARTS_RE.match(entity)

@@ -3,9 +3,9 @@
 `Fetcher.fetch(url)` always returns a `Page`; every failure becomes one of the statuses in
 `model.SOURCE_STATUSES`, because a dead or blocked source makes a claim unverifiable, never
 false, and one bad URL must not stop a run. `fetch_many` fetches in parallel across hosts
-while every request waits its turn per host (politeness.py); robots.txt is obeyed
-(robots.py), answers are kept in the HTTP cache (httpcache.py) and every hop is checked
-against private addresses (ssrf.py). Naming the outcome is classify.py's job.
+while every request waits its turn per host and robots.txt is obeyed (politeness.py); answers
+are kept in the HTTP cache (httpcache.py) and every hop is checked against private addresses
+(ssrf.py). Naming the outcome is classify.py's job.
 """
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ from .classify import (ERROR_BODY_BYTES, HTML_TYPES, MAYBE_HTML_TYPES, Exchange,
 from .config import Settings
 from .httpcache import open_cache
 from .model import Page
-from .politeness import DeadlinePassed, HostScheduler, backoff, retry_after
-from .robots import RobotsRules
+from .politeness import DeadlinePassed, HostScheduler, RobotsRules, backoff, retry_after
 from .ssrf import GuardedAdapter, UnsafeAddress, check_url
 
 CHUNK_BYTES = 64 * 1024
@@ -58,8 +57,11 @@ class Fetcher:
     def __init__(self, settings: Settings | None = None) -> None:
         s = self.settings = settings or Settings()
         # Under a cassette vcrpy answers: no DNS to check, no cache (it crashes on vcrpy's
-        # responses and would hide requests from a recording), nothing to be polite to.
+        # responses and would hide requests from a recording). A replay also has no server
+        # to be polite to, and a retry would only replay the same answer.
         self._cassette = cassette.is_active()
+        self._replay = replay = cassette.is_replaying()
+        self._retries = 0 if replay else s.retries
         self.session = requests.Session()
         self.session.headers.update({
             "User-Agent": s.user_agent, "Accept": s.accept, "Accept-Language": s.accept_language,
@@ -68,14 +70,16 @@ class Fetcher:
         # Redirects are followed by hand (see _follow) so each hop is recorded and checked.
         self.session.max_redirects = s.max_redirects
         if not s.allow_private and not self._cassette:
-            # vcrpy patches urllib3's own connection classes, which the guard replaces.
+            # vcrpy patches urllib3's own connection classes, which the guard replaces: under
+            # a recording only the per-hop check (check_url) protects.
             for prefix in ("http://", "https://"):
                 self.session.mount(prefix, GuardedAdapter(pool_maxsize=max(10, s.per_host)))
         self.cache = None if self._cassette else open_cache(s.cache_path, s.cache_expiry)
         deadline_at = time.monotonic() + s.deadline if s.deadline else None
-        self.scheduler = HostScheduler(s.per_host, s.delay, deadline_at)
-        self.robots = RobotsRules(lambda url: self.get_raw(url, _ROBOTS), s.user_agent,
-                                  lambda host, delay: self.scheduler.slow_down(host, min(delay, s.retry_after_cap)))
+        self.scheduler = HostScheduler(s.per_host, 0.0 if replay else s.delay, deadline_at)
+        crawl_delay = None if replay else (
+            lambda host, delay: self.scheduler.slow_down(host, min(delay, s.retry_after_cap)))
+        self.robots = RobotsRules(lambda url: self.get_raw(url, _ROBOTS)[:2], s.user_agent, crawl_delay)
 
     def __enter__(self) -> Fetcher:
         return self
@@ -122,20 +126,26 @@ class Fetcher:
         except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
             return page_for_exception(url, exc, trail, self.settings)
 
-    def get_raw(self, url: str, purpose: str = _RAW) -> tuple[int | None, bytes]:
-        """(status, body) of a small document (robots.txt, archive API), redirects followed;
-        (None, b"") when it could not be had, whatever the reason."""
+    def get_raw(self, url: str, purpose: str = _RAW) -> tuple[int | None, bytes, str]:
+        """(status, body, "") of a small document (robots.txt, archive API), redirects followed;
+        (None, b"", why) when it could not be had."""
+        trail = [url]
         try:
-            ex = self._follow([url], purpose)
-        except Exception:  # noqa: BLE001 - callers treat "unreachable" as one case
-            return None, b""
-        return ex.status, ex.body
+            ex = self._follow(trail, purpose)
+        except _Stop as stop:
+            return None, b"", f"{stop.status}: {stop.detail}"
+        except DeadlinePassed:
+            return None, b"", "deadline: the run's deadline passed"
+        except Exception as exc:  # noqa: BLE001 - callers treat every failure as "unreachable"
+            return None, b"", page_for_exception(url, exc, trail, self.settings).reason
+        return ex.status, ex.body, ""
 
     def _follow(self, trail: list[str], purpose: str) -> Exchange:
         started = time.monotonic()
         while True:
             hop = trail[-1]
-            problem = check_url(hop, self.settings.allow_private or self._cassette)
+            # A replay resolves nothing; a recording goes to the real network and is checked.
+            problem = check_url(hop, self.settings.allow_private or self._replay)
             if problem:
                 raise _Stop("unsafe_url", problem)
             if purpose != _ROBOTS and self.settings.robots and not self.robots.allowed(hop):
@@ -163,7 +173,7 @@ class Fetcher:
             raise _Stop("not_cached", "--offline and this URL is not in the HTTP cache")
         host = _host(url)
         # A robots.txt that fails means "allow all": retrying it would only delay every page.
-        attempts = 1 if purpose == _ROBOTS else s.retries + 1
+        attempts = 1 if purpose == _ROBOTS else self._retries + 1
         for attempt in range(attempts):
             left = s.page_timeout - (time.monotonic() - started)
             if left <= 0:
@@ -197,8 +207,10 @@ class Fetcher:
             return None
         if isinstance(outcome, Exception):
             chain_ = exception_chain(outcome)
-            # A read timeout tends to repeat itself; a refused address or an unknown name will.
-            if any(isinstance(e, (ReadTimeoutError, UnsafeAddress, NameResolutionError)) for e in chain_):
+            # A read timeout tends to repeat itself; a refused address, an unknown name or a bad
+            # certificate always will.
+            if isinstance(outcome, requests.exceptions.SSLError) or any(
+                    isinstance(e, (ReadTimeoutError, UnsafeAddress, NameResolutionError)) for e in chain_):
                 return None
             wait = backoff(attempt, s.backoff)
         else:

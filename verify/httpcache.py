@@ -67,8 +67,12 @@ class HttpCache:
         # it, unbounded, to keep a raw copy.
         response.close()
         response._content, response._content_consumed = body, True
-        for name in _COOKIE_HEADERS:
-            response.headers.pop(name, None)
+        # Cookies go from every copy requests-cache keeps: headers, raw headers, cookie jar.
+        for headers in (response.headers, getattr(response.raw, "headers", None)):
+            for name in _COOKIE_HEADERS:
+                if headers is not None and name in headers:
+                    del headers[name]
+        response.cookies.clear()
         expires = datetime.now(timezone.utc) + timedelta(seconds=self.expiry)
         try:
             self._store.save_response(response, self._key(url), expires)

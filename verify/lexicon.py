@@ -8,11 +8,17 @@ from __future__ import annotations
 _ALIAS_GROUPS = [
     ("米国", "アメリカ", "米", "合衆国"), ("英国", "イギリス", "英"), ("中国", "中華人民共和国"),
     ("韓国", "大韓民国"), ("北朝鮮", "朝鮮民主主義人民共和国"), ("ロシア", "露"),
-    ("日本銀行", "日銀"), ("国連", "国際連合"), ("欧州連合", "eu"), ("北大西洋条約機構", "nato"),
-    ("国際通貨基金", "imf"), ("世界保健機関", "who"), ("東京証券取引所", "東証"),
+    ("日本銀行", "日銀"), ("国連", "国際連合"), ("欧州連合", "EU"), ("北大西洋条約機構", "NATO"),
+    ("国際通貨基金", "IMF"), ("世界保健機関", "WHO"), ("東京証券取引所", "東証"),
     ("自民党", "自由民主党"), ("立憲民主党", "立民"), ("公明党", "公明"), ("ウクライナ", "宇"),
-    ("連邦準備制度理事会", "frb", "fed"), ("欧州中央銀行", "ecb"), ("宇宙航空研究開発機構", "jaxa"),
-    ("米航空宇宙局", "nasa", "航空宇宙局"), ("国際オリンピック委員会", "ioc"),
+    ("連邦準備制度理事会", "FRB", "Fed"), ("欧州中央銀行", "ECB"), ("宇宙航空研究開発機構", "JAXA"),
+    ("米航空宇宙局", "NASA", "航空宇宙局"), ("国際オリンピック委員会", "IOC"),
+    ("日本航空", "日航", "JAL"), ("全日本空輸", "全日空", "ANA"), ("日本放送協会", "NHK"),
+    ("東京電力", "東電"), ("関西電力", "関電"), ("東北電力", "東北電"), ("日本経済新聞", "日経"),
+    ("経済産業省", "経産省"), ("国土交通省", "国交省"), ("厚生労働省", "厚労省"), ("文部科学省", "文科省"),
+    ("農林水産省", "農水省"), ("衆議院", "衆院"), ("参議院", "参院"), ("最高裁判所", "最高裁"),
+    ("東京地方裁判所", "東京地裁"), ("国際原子力機関", "IAEA"), ("世界貿易機関", "WTO"),
+    ("アジア太平洋経済協力会議", "APEC"), ("東南アジア諸国連合", "ASEAN"), ("大学入試センター", "入試センター"),
 ]
 _ALIASES: dict[str, tuple[str, ...]] = {}
 for _group in _ALIAS_GROUPS:
@@ -28,6 +34,8 @@ def aliases(entity: str) -> tuple[str, ...]:
 # Proper nouns by Sudachi's dictionary that a claim may name without the source naming them
 # (a Japanese paper rarely writes 日本); still compared when the source names a rival.
 NOT_ENTITIES = frozenset({"ニュース", "日本", "国内", "政府"})
+# News agencies name themselves in datelines (［東京 16日 ロイター］): never a rival to a claim's name.
+AGENCIES = frozenset({"ロイター", "共同", "共同通信", "時事", "時事通信", "AFP", "AP", "ブルームバーグ", "新華社", "聯合"})
 ERA_NAMES = frozenset({"令和", "平成", "昭和", "大正", "明治"})
 
 # Predicates so general that their polarity says nothing (する, ある, なる ...).

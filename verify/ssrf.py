@@ -10,8 +10,9 @@ itself or a cloud metadata service. Two checks, both skipped with Settings.allow
    (DNS rebinding) cannot slip through. Host header, SNI and certificate checks still use
    the host name: only the socket's destination is pinned.
 
-Under a vcrpy cassette nothing is resolved or connected (vcrpy answers), so the Fetcher
-uses a plain adapter and skips (1): a replayed source must never fail on DNS.
+Under a replayed cassette nothing is resolved or connected (vcrpy answers), so the Fetcher
+skips both: a replayed source must never fail on DNS. A recording keeps (1); (2) cannot
+apply there, since vcrpy swaps in connection classes of its own.
 """
 from __future__ import annotations
 
@@ -32,8 +33,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 METADATA = frozenset(ipaddress.ip_address(a) for a in (
     "169.254.169.254", "fd00:ec2::254", "100.100.100.200"))
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Most specific first: Python counts 0.0.0.0/8 and 240.0.0.0/4 as "private" too.
 _KINDS = (("is_loopback", "loopback"), ("is_link_local", "link-local"), ("is_multicast", "multicast"),
-          ("is_private", "private"), ("is_reserved", "reserved"), ("is_unspecified", "unspecified"))
+          ("is_unspecified", "unspecified"), ("is_reserved", "reserved"), ("is_private", "private"))
 
 
 class UnsafeAddress(OSError):
