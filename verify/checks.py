@@ -238,7 +238,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
     core = _core_sentence(claim, evidence)
     # gaps between source numbers back only claims that speak of a gap or a bound (120万票以上の差)
-    gap_claim = "差" in claim.norm or any(q.bound for q in claim.quantities)
+    gap_claim = "差" in claim.norm or any(q.bound or q.unit == "倍" for q in claim.quantities)
     derived = F.differences(F.quantities("\n".join(s.text for s in evidence))) if gap_claim else []
     facts = (
         _check_quantities(claim, source, evidence, core, derived)

@@ -82,6 +82,8 @@ class Quantity:
 
     def agrees(self, other: Quantity) -> bool:
         """True when `other` (from the source) is the value this claim quantity states."""
+        if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
+            return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
         if other.unit != self.unit:
             return False
         if self.bound == "min" and self.value <= other.value <= self.value * 1.5:
@@ -116,6 +118,25 @@ def _last_place(number: str, approximate: bool) -> float:
     return multiplier
 
 
+_HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
+_FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    """Shares written in words: 半数 is 50%, 3分の1 is 33%."""
+    out = []
+    for m in _HALF_RE.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] == "過":
+            continue  # 過半数 is "more than half", not a value
+        out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5))
+    for m in _FRACTION_RE.finditer(text):
+        whole, part = int(m.group(2)), int(m.group(3))
+        if whole and part < whole:
+            value = 100.0 * part / whole
+            out.append(Quantity(value, "%", m.group(0), m.start(), m.end(), 0.05 * value + 0.5))
+    return out
+
+
 def quantities(text: str) -> list[Quantity]:
     """Numbers with their unit or counter: 20年, 1万人, 0.25%, 154円, 10.4%減, 約500人."""
     found = []
@@ -136,6 +157,7 @@ def quantities(text: str) -> list[Quantity]:
         direction = 0 if not way else (1 if way.group(1) in _UP else -1)
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
                               way.group(1) if way else ""))
+    found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
         nxt = found[i + 1]
@@ -243,13 +265,17 @@ def compatible_kinds(kind: str) -> set[str]:
 
 
 def differences(found: list[Quantity]) -> list[Quantity]:
-    """Gaps between two values of one unit: "120万票以上の差" is backed by 291万 and 165万."""
+    """Gaps and ratios between two values of one unit: "120万票以上の差" is backed by 291万 and
+    165万; "10倍に引き上げ" by 1000円 and 1万円."""
     out = []
     for a in found:
         for b in found:
             if a is not b and a.unit and a.unit == b.unit and a.value > b.value:
                 gap = a.value - b.value
                 out.append(Quantity(gap, a.unit, f"{a.text}-{b.text}", a.start, a.end))
+                if b.value > 0:
+                    ratio = a.value / b.value
+                    out.append(Quantity(ratio, "倍", f"{a.text}/{b.text}", a.start, a.end, tolerance=0.05 * ratio))
     return out
 
 
@@ -322,8 +348,13 @@ def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
     可能性はない / 心配はない (existence denied), 認定は見送られた (a verb that undoes its object)
     count too, so a claim and a source that deny different verbs of the same noun still compare.
     """
-    if i + 2 >= len(tokens) or tokens[i + 1].surface not in _ARGUMENT_PARTICLES:
+    if i + 2 >= len(tokens) or tokens[i + 1].surface not in _ARGUMENT_PARTICLES + _CASE_BEFORE_TOPIC:
         return None
+    if tokens[i + 1].surface in _CASE_BEFORE_TOPIC:
+        # 解放には触れなかった, 対象とは: a case particle, then は/も, then the predicate
+        if i + 3 >= len(tokens) or tokens[i + 2].surface not in ("は", "も"):
+            return None
+        i += 1
     nxt = tokens[i + 2]
     if nxt.lemma in _EXISTS:
         return _negations_after(tokens, i + 3)[0] % 2 == 1
@@ -337,6 +368,7 @@ def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
 
 
 _ARGUMENT_PARTICLES = ("は", "が", "を", "も")
+_CASE_BEFORE_TOPIC = ("に", "と", "で", "へ", "から")
 _EXISTS = {"有る", "在る", "あり"}
 _DENIES = {"無い", "なし", "無し", "ゼロ"}
 

@@ -121,7 +121,9 @@ def prepare_source(doc: SourceDoc) -> PreparedSource:
         norm = normalize(text[start:end])
         lemmas = frozenset(t.lemma for t in analyze(norm.text, "A"))
         sentences.append(Sentence(start, end, norm, lemmas))
-    norm_text = "\n".join(s.text for s in sentences)
+    # The headline belongs to the page: a name it gives (福井県) is "in the source" even when the
+    # body says only 県内. It is never evidence, so it is not a sentence.
+    norm_text = "\n".join([s.text for s in sentences] + [normalize(doc.title).text])
     return PreparedSource(doc, sentences, norm_text, F.quantities(norm_text), _japan_date(doc.published))
 
 
