@@ -83,7 +83,8 @@ def find_snapshot(get: RawGetter, endpoint: str, url: str, when: str = "") -> tu
     """(snapshot, "") or (None, why there is none), asking the availability API through `get`."""
     status, body, problem = get(availability_url(endpoint, url, when))
     if status is None:
-        return None, f"archive unreachable ({problem})"
+        # The status word is enough in a report cell ("connection_error", "not_in_cassette").
+        return None, f"archive unreachable ({problem.split(':', 1)[0]})"
     if status != 200:
         return None, f"archive answered HTTP {status}"
     snapshot = parse_availability(body[:MAX_API_BYTES])

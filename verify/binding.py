@@ -7,6 +7,8 @@ source clause that says the same thing in other words, and compare the names and
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from . import facts as F
 from . import thresholds as T
 from .prepared import Clause, PreparedClaim, Sentence, clause_spans
@@ -14,7 +16,9 @@ from .tokens import Token
 
 
 def _is_plain(tok: Token) -> bool:
-    return not (tok.is_proper or tok.oov or tok.pos[1] == "数詞")
+    """A word of the statement itself: not a name, a number or a counter (月, 日, 票, 位)."""
+    return not (tok.is_proper or tok.oov or tok.pos[1] == "数詞" or tok.pos[2] == "助数詞可能"
+                or tok.surface.isascii() and tok.surface.isupper())
 
 
 def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
@@ -25,10 +29,12 @@ def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
     """
     merged: list[tuple[int, int]] = []
     pending = None
-    for start, end in clause_spans(claim.norm):
+    spans = clause_spans(claim.norm)
+    for index, (start, end) in enumerate(spans):
         start = pending if pending is not None else start
         plain = [t for t in claim.tokens if start <= t.start < end and _is_plain(t)]
-        if len(plain) < 2:
+        last = index == len(spans) - 1
+        if len(plain) < (1 if last else 2):
             pending = start
             continue
         merged.append((start, end))
@@ -41,24 +47,34 @@ def _found(tok: Token, clause: Clause) -> bool:
 
 
 def _best_clause(tokens: list[tuple[Token, float]], clauses: list[Clause]) -> tuple[Clause | None, float]:
-    """The source clause sharing most of the claim clause's words, names and numbers included.
+    """The source clause that makes the same statement as the claim clause, and how surely.
 
-    Returns it with the share of the plain words (not names, not numbers) it has: that share
-    says whether the two clauses make the same statement.
+    The statement is the plain words (not names, numbers, counters): the clauses sharing most of
+    them are the candidates, and names and numbers only choose among those. Choosing by names
+    first would always find the claim's own name somewhere and never see that the clause telling
+    the act ("MVPには…が選ばれた") names someone else.
     """
     plain_total = sum(w for t, w in tokens if _is_plain(t)) or 1.0
-    best, best_score, best_cover = None, -1.0, 0.0
+    scored = []
     for clause in clauses:
         plain = sum(w for t, w in tokens if _is_plain(t) and _found(t, clause))
-        score = plain + sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
-        if score > best_score:
-            best, best_score, best_cover = clause, score, plain / plain_total
-    return best, best_cover
+        other = sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
+        scored.append((plain, other, clause))
+    if not scored:
+        return None, 0.0
+    top = max(p for p, _, _ in scored)
+    plain, _, best = max((s for s in scored if s[0] >= top - 1e-9), key=lambda s: s[1])
+    return best, plain / plain_total
 
 
-def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity]) -> list[F.Fact]:
-    """Names and numbers that the matching source clause gives to someone or something else."""
+def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity],
+                     implied: Callable[[F.Quantity], bool] = lambda q: False) -> list[F.Fact]:
+    """Names and numbers that the matching source clause gives to someone or something else.
+
+    `implied(q)` tells a date part the source leaves to its dateline (12月 in a December page).
+    """
     clauses = [c for s in evidence for c in s.clauses]
+    sentence_of = {id(c): s for s in evidence for c in s.clauses}
     out: list[F.Fact] = []
     for start, end in _claim_clauses(claim):
         tokens = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
@@ -80,7 +96,11 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             if rivals:
                 out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))
         for q in numbers:
-            if not q.unit or any(q.agrees(d) for d in clause.quantities + derived):
+            if not q.unit or any(q.agrees(d) for d in clause.quantities + derived) or implied(q):
+                continue
+            # commas do not always fall where the claim's do: the number anywhere in the same
+            # sentence may still be the claim's (北陸と東北で70センチ、…中国地方で40センチと予想)
+            if any(q.agrees(d) for d in F.quantities(sentence_of[id(clause)].text)):
                 continue
             rivals = [d for d in clause.quantities
                       if d.unit == q.unit and not any(c.agrees(d) for c in claim.quantities)]

@@ -105,34 +105,22 @@ def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[
 
 def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
                     core: Sentence) -> list[F.Fact]:
-    """Names: in the source at all, and not replaced by another name where the claim's act is told.
+    """Names: on the page (body or headline), or replaced by another name of the same kind.
 
-    `core` is the evidence sentence that carries most of the claim's other words: if it names
-    someone else of the same kind while the claim's name only appears in a neighbouring
-    sentence, the claim gave the act to the wrong person ("MVPには大谷" vs "MVPにはフリーマン").
+    Which name goes with which act is binding.py's work, clause by clause.
     """
     out = []
-    ev_text = "\n".join(s.text for s in evidence)
     for ent in claim.entities:
         if ent.weak:
             continue  # compared only where a rival stands in its place (binding.py)
-
-        def rivals_in(sentences: list[Sentence]) -> list[str]:
-            return [e.text for s in sentences for e in s.entities
-                    if e.kind in F.compatible_kinds(ent.kind) and not F.entity_in(e.text, claim.norm)
-                    and e.text not in ent.text and ent.text not in e.text]
-
-        in_core = F.entity_in(ent.text, core.text)
-        if in_core or (F.entity_in(ent.text, ev_text) and not rivals_in([core])):
+        if F.entity_in(ent.text, source.norm_text):
             out.append(F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
-        elif F.entity_in(ent.text, ev_text) or F.entity_in(ent.text, source.norm_text):
-            rivals = rivals_in([core])
-            out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals and ent.kind != "org"
-                       else F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
-        else:
-            rivals = rivals_in(evidence)
-            out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
-                       else F.Fact("entity", ent.text, F.MISSING))
+            continue
+        rivals = [e.text for s in evidence for e in s.entities
+                  if e.kind in F.compatible_kinds(ent.kind) and not F.entity_in(e.text, claim.norm)
+                  and e.text not in ent.text and ent.text not in e.text]
+        out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
+                   else F.Fact("entity", ent.text, F.MISSING))
     out.extend(_role_swaps(claim, core))
     return out
 
@@ -250,7 +238,10 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + _check_list_items(claim, source)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
-    for conflict in clause_conflicts(claim, evidence, derived):
+    # a month or day the dateline implies is no conflict; a year in the matching clause beats
+    # "the year of publication"
+    implied = lambda q: q.unit in ("月", "日") and bool(_said_by_date(q, source))  # noqa: E731
+    for conflict in clause_conflicts(claim, evidence, derived, implied):
         facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
         facts.append(conflict)
     return facts

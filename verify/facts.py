@@ -185,12 +185,13 @@ class Entity:
 
 
 _SUBJECT, _OBJECT = ("が", "は"), ("を",)
+_PLURAL_MARKS = ("など", "ら", "たち")
 
 
 def _role_after(tokens: tuple[Token, ...], j: int) -> str:
-    # skip a title or counter noun or two: 大谷選手が, 佐藤社長は, 日本国籍の
+    # skip a title or counter noun or two: 大谷選手が, 佐藤社長は, 日本国籍の, エーザイなどが
     for tok in tokens[j:j + 3]:
-        if tok.pos[0] == "助詞":
+        if tok.pos[0] == "助詞" and tok.surface not in _PLURAL_MARKS:
             return tok.surface
         if tok.pos[0] not in ("名詞", "接尾辞"):
             return ""
@@ -260,8 +261,10 @@ _PLACE_SUFFIX_RE = re.compile(r"^(.{2,})[市区町村]$")
 
 
 def compatible_kinds(kind: str) -> set[str]:
-    """Kinds a name can be mistaken for: an unknown katakana name may be a person's."""
-    return {kind, "name"} | ({"person"} if kind == "name" else set())
+    """Kinds a name can be mistaken for: a name the dictionary lacks (a new drug, a foreign
+    person or company) may stand for a person or an organisation; people and organisations
+    are not confused (an award is not its director)."""
+    return {kind, "name"} | ({"person", "org"} if kind == "name" else set())
 
 
 def differences(found: list[Quantity]) -> list[Quantity]:

@@ -11,6 +11,7 @@ articles should not download them again.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -33,25 +34,46 @@ class Cached:
 
 
 class HttpCache:
-    """GET responses by URL in an SQLite file (thread-safe: requests-cache locks its writes)."""
+    """GET responses by URL in an SQLite file (thread-safe: requests-cache locks its writes).
+
+    The file is opened on first use and created on first write, so a run that fetches nothing
+    (or an --offline run with no cache yet) leaves no file behind. A file that cannot be
+    opened (unwritable directory, corrupt database) turns the cache off for the run, with a
+    warning: the pages are still fetched.
+    """
 
     def __init__(self, path: Path, expiry: float) -> None:
-        from requests_cache import SQLiteCache  # imported here: only runs with a cache pay for it
-
-        path = Path(path).expanduser()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path, self.expiry = path, expiry
-        self._store = SQLiteCache(str(path), wal=True)
+        self.path, self.expiry = Path(path).expanduser(), expiry
+        self._backend = None
+        self._broken = False
+        self._lock = threading.Lock()
         self._session = requests.Session()  # only to build keys; never sends anything
 
-    def _key(self, url: str) -> str:
+    def _store(self, create: bool):  # noqa: ANN202 - requests_cache.SQLiteCache, imported late
+        with self._lock:
+            if self._backend is None and not self._broken and (create or self.path.exists()):
+                # Imported here: runs without a cache do not pay for requests-cache.
+                from requests_cache import SQLiteCache
+
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    self._backend = SQLiteCache(str(self.path), wal=True)
+                except Exception as exc:  # noqa: BLE001 - see the class docstring
+                    self._broken = True
+                    log.warning("HTTP cache %s unusable, running without it (%s)", self.path, exc)
+            return self._backend
+
+    def _key(self, store, url: str) -> str:  # noqa: ANN001
         # Keys ignore request headers, so a new version (User-Agent) reuses the cache.
-        return self._store.create_key(self._session.prepare_request(requests.Request("GET", url)))
+        return store.create_key(self._session.prepare_request(requests.Request("GET", url)))
 
     def get(self, url: str, stale_ok: bool = False) -> Cached | None:
         """The stored response for `url`, or None (missing, or expired unless `stale_ok`)."""
+        store = self._store(create=False)
+        if store is None:
+            return None
         try:
-            hit = self._store.get_response(self._key(url))
+            hit = store.get_response(self._key(store, url))
         except Exception as exc:  # noqa: BLE001 - a damaged entry is a miss, not a failed run
             log.warning("HTTP cache: unreadable entry for %s (%s)", url, exc)
             return None
@@ -62,6 +84,9 @@ class HttpCache:
     def put(self, url: str, response: requests.Response, body: bytes) -> None:
         """Store `response` (already read: `body` is its decoded content) if it is worth keeping."""
         if response.status_code not in CACHEABLE:
+            return
+        store = self._store(create=True)
+        if store is None:
             return
         # The live body stream is closed first: requests-cache would otherwise read the rest of
         # it, unbounded, to keep a raw copy.
@@ -75,20 +100,17 @@ class HttpCache:
         response.cookies.clear()
         expires = datetime.now(timezone.utc) + timedelta(seconds=self.expiry)
         try:
-            self._store.save_response(response, self._key(url), expires)
+            store.save_response(response, self._key(store, url), expires)
         except Exception as exc:  # noqa: BLE001 - a full disk must not fail the page we already have
             log.warning("HTTP cache: could not store %s (%s)", url, exc)
 
     def close(self) -> None:
-        self._store.close()
+        with self._lock:
+            if self._backend is not None:
+                self._backend.close()
+                self._backend = None
 
 
 def open_cache(path: Path | None, expiry: float) -> HttpCache | None:
-    """The cache at `path`, or None when there is none or it cannot be opened (run goes on)."""
-    if path is None:
-        return None
-    try:
-        return HttpCache(path, expiry)
-    except Exception as exc:  # noqa: BLE001 - unwritable directory, locked or corrupt file
-        log.warning("HTTP cache %s unusable, running without it (%s)", path, exc)
-        return None
+    """The cache at `path` (opened when first needed), or None for no cache."""
+    return None if path is None else HttpCache(path, expiry)

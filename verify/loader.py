@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from .archive import FALLBACK_STATUSES, find_snapshot
 from .fetch import Fetcher
-from .model import SourceDoc
+from .model import Page, SourceDoc
 from .sources import extract
 
 # Sources kept between articles of one run: many articles cite the same pages, but a run over
@@ -59,7 +59,7 @@ class SourceLoader:
             self._docs.popitem(last=False)
         return doc
 
-    def _finish(self, url: str, page) -> SourceDoc:  # noqa: ANN001 - a fetch.Page
+    def _finish(self, url: str, page: Page) -> SourceDoc:
         doc = extract(page)
         if doc.status in FALLBACK_STATUSES and self.fetcher.settings.archive:
             doc = self._from_archive(url, doc)
