@@ -1,0 +1,125 @@
+"""The persistent HTTP cache: a second run makes no request; --refresh, --offline, expiry, and
+what is never kept (failures worth retrying, cookies)."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from fetch_helpers import PAGE, read_rows, run_cli, write_article
+from verify.cassette import replaying
+from verify.fetch import Fetcher
+
+DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
+
+
+@pytest.fixture
+def polite(fast_settings, tmp_path):
+    """fast_settings with an HTTP cache of its own."""
+    return dataclasses.replace(fast_settings, cache_path=tmp_path / "cache.sqlite")
+
+
+def _sample(server) -> list[str]:
+    server.redirect("/old", "/new")
+    return [server.route("/new", PAGE), server.url("/old"), server.route("/gone", "no", status=404),
+            server.route("/doc.pdf", b"%PDF-1.7", content_type="application/pdf")]
+
+
+def test_second_run_is_served_from_the_cache_with_zero_requests(local_server, polite):
+    urls = _sample(local_server)
+    with Fetcher(polite) as fetcher:
+        first = fetcher.fetch_many(urls)
+    seen = len(local_server.requests)
+    with Fetcher(polite) as fetcher:
+        second = fetcher.fetch_many(urls)
+    assert len(local_server.requests) == seen
+    for url in urls:
+        a, b = first[url], second[url]
+        assert (a.status, a.text, a.redirects, a.final_url, a.http_status) == (
+            b.status, b.text, b.redirects, b.final_url, b.http_status)
+
+
+def test_cache_ignores_no_cache_headers_and_keeps_no_cookies(local_server, polite):
+    url = local_server.route("/nc", PAGE, headers=[("Cache-Control", "no-cache, no-store, max-age=0"),
+                                                   ("Set-Cookie", "datadome=secret")])
+    with Fetcher(polite) as fetcher:
+        fetcher.fetch(url)
+    with Fetcher(polite) as fetcher:
+        page = fetcher.fetch(url)
+    assert page.ok and local_server.hits("/nc") == 1
+    files = polite.cache_path.parent.glob(polite.cache_path.name + "*")  # with the WAL journal
+    assert not any(b"secret" in f.read_bytes() for f in files)
+
+
+def test_refresh_fetches_again_and_updates_the_cache(local_server, polite):
+    url = local_server.route("/r", PAGE)
+    with Fetcher(polite) as fetcher:
+        fetcher.fetch(url)
+    local_server.route("/r", PAGE.replace("軍事協力", "経済協力"))
+    with Fetcher(dataclasses.replace(polite, refresh=True)) as fetcher:
+        assert "経済協力" in fetcher.fetch(url).text
+    with Fetcher(polite) as fetcher:
+        assert "経済協力" in fetcher.fetch(url).text
+    assert local_server.hits("/r") == 2
+
+
+def test_expired_entries_are_fetched_again(local_server, polite):
+    url = local_server.route("/e", PAGE)
+    for _ in range(2):
+        with Fetcher(dataclasses.replace(polite, cache_expiry=0)) as fetcher:
+            assert fetcher.fetch(url).ok
+    assert local_server.hits("/e") == 2
+
+
+def test_failures_worth_retrying_are_not_cached(local_server, polite):
+    urls = [local_server.route("/500", "x", status=500), local_server.route("/403", "x", status=403),
+            local_server.route("/big", PAGE + " " * 5000)]
+    small = dataclasses.replace(polite, max_bytes=1000, retries=0)
+    for _ in range(2):
+        with Fetcher(small) as fetcher:
+            fetcher.fetch_many(urls)
+    assert [local_server.hits(p) for p in ("/500", "/403", "/big")] == [2, 2, 2]
+
+
+def test_offline_serves_the_cache_and_names_what_is_missing(local_server, polite):
+    cached = local_server.route("/c", PAGE)
+    missing = local_server.route("/m", PAGE)
+    with Fetcher(polite) as fetcher:
+        fetcher.fetch(cached)
+    seen = len(local_server.requests)
+    with Fetcher(dataclasses.replace(polite, offline=True)) as fetcher:
+        assert fetcher.fetch(cached).ok
+        page = fetcher.fetch(missing)
+    assert page.status == "not_cached" and page.reason.startswith("not_cached: ")
+    assert len(local_server.requests) == seen
+
+
+def test_no_cache_under_a_cassette(polite):
+    with replaying(DEVSET), Fetcher(polite) as fetcher:
+        assert fetcher.cache is None
+    with Fetcher(polite) as fetcher:
+        assert fetcher.cache is not None
+
+
+def test_cli_second_run_makes_no_request(local_server, tmp_path):
+    article = write_article(tmp_path, local_server.route("/a", PAGE), local_server.route("/b", PAGE))
+    argv = ["verify", article, "--allow-private", "--cache", tmp_path / "c.sqlite", "--delay", "0"]
+    assert run_cli(*argv, "--csv", tmp_path / "1.csv")[0] == 0
+    seen = len(local_server.requests)
+    assert run_cli(*argv, "--csv", tmp_path / "2.csv")[0] == 0
+    assert len(local_server.requests) == seen
+    assert read_rows(tmp_path / "1.csv") == read_rows(tmp_path / "2.csv")
+
+
+def test_a_run_that_fetches_nothing_leaves_no_cache_file(polite):
+    with Fetcher(polite) as fetcher:
+        assert fetcher.fetch("ftp://example.org/").status == "unsafe_url"
+    assert not polite.cache_path.exists()
+
+
+def test_an_unusable_cache_only_turns_caching_off(local_server, polite, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with Fetcher(dataclasses.replace(polite, cache_path=blocker / "cache.sqlite")) as fetcher:
+        assert fetcher.fetch(local_server.route("/a", PAGE)).ok

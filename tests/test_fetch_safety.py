@@ -1,0 +1,145 @@
+"""SSRF: cited URLs never reach loopback, private, link-local or metadata addresses (checked on
+every hop and again at connection time), and replayed sources never touch DNS."""
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import shutil
+import ssl
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from fetch_helpers import PAGE, read_rows, run_cli, write_article
+from verify import ssrf
+from verify.cassette import replaying
+from verify.fetch import Fetcher
+
+DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
+
+
+@pytest.mark.parametrize("address, kind", [
+    ("127.0.0.1", "loopback"), ("::1", "loopback"), ("10.1.2.3", "private"), ("172.16.0.1", "private"),
+    ("192.168.1.1", "private"), ("169.254.169.254", "cloud metadata"), ("fd00:ec2::254", "cloud metadata"),
+    ("169.254.1.1", "link-local"), ("fe80::1", "link-local"), ("224.0.0.1", "multicast"),
+    ("0.0.0.0", "unspecified"), ("240.0.0.1", "reserved"), ("100.64.0.1", "non-public"),
+    ("::ffff:127.0.0.1", "loopback"), ("2002:7f00:1::", "loopback"), ("64:ff9b::a00:1", "private"),
+])
+def test_forbidden_addresses(address, kind):
+    assert ssrf.forbidden(ipaddress.ip_address(address)) == kind
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:4700::1111"])
+def test_public_addresses_are_allowed(address):
+    assert ssrf.forbidden(ipaddress.ip_address(address)) == ""
+
+
+@pytest.fixture
+def guarded(fast_settings):
+    """The production setting: private addresses refused."""
+    return dataclasses.replace(fast_settings, allow_private=False)
+
+
+def test_loopback_source_is_refused_without_a_request(local_server, guarded):
+    url = local_server.route("/secret", PAGE)
+    with Fetcher(guarded) as fetcher:
+        page = fetcher.fetch(url)
+    assert page.status == "unsafe_url" and "127.0.0.1 (loopback address)" in page.reason
+    assert local_server.requests == []
+
+
+def test_redirect_hop_to_loopback_is_refused(local_server, guarded, monkeypatch):
+    # news.test stands for a public site: it resolves to the local server and passes the check.
+    public = {"news.test"}
+    real_refusal = ssrf.refusal
+    monkeypatch.setattr(ssrf, "refusal", lambda host, addrs: "" if host in public else real_refusal(host, addrs))
+    monkeypatch.setattr(ssrf, "resolve", lambda host, port: [ipaddress.ip_address("127.0.0.1")])
+    local_server.redirect("/start", local_server.url("/secret"))
+    local_server.route("/secret", PAGE)
+    with Fetcher(guarded) as fetcher:
+        fetcher.session.trust_env = False  # no proxy may carry news.test elsewhere
+        page = fetcher.fetch(local_server.url("/start").replace("127.0.0.1", "news.test"))
+    assert page.status == "unsafe_url" and "loopback" in page.reason
+    assert page.redirects and local_server.hits("/start") == 1 and local_server.hits("/secret") == 0
+
+
+def test_dns_rebinding_is_caught_at_connection_time(local_server, guarded, monkeypatch):
+    # The pre-flight check saw a public address; the connection resolves to loopback.
+    monkeypatch.setattr("verify.fetch.check_url", lambda url, allow_private: "")
+    with Fetcher(guarded) as fetcher:
+        page = fetcher.fetch(local_server.route("/secret", PAGE))
+    assert page.status == "unsafe_url" and "refused to connect" in page.reason
+    assert local_server.requests == []
+
+
+def test_replayed_sources_never_touch_dns(guarded, monkeypatch):
+    def no_dns(*args, **kwargs):
+        raise AssertionError("DNS lookup under a cassette")
+
+    monkeypatch.setattr("socket.getaddrinfo", no_dns)
+    with replaying(DEVSET), Fetcher(guarded) as fetcher:
+        pages = fetcher.fetch_many(["https://mainichi.jp/articles/20241205/k00/00m/030/043000c",
+                                    "https://jp.reuters.com/world/europe/UEFNC4ERRFOTLOKZXDUN4LQ3BY-2025-01-17/"])
+    assert [p.status for p in pages.values()] == ["ok", "ok"]
+
+
+def test_cli_refuses_loopback_without_allow_private(local_server, tmp_path):
+    article = write_article(tmp_path, local_server.route("/x", PAGE))
+    code, _ = run_cli("verify", article, "--no-cache", "--csv", tmp_path / "o.csv")
+    rows = read_rows(tmp_path / "o.csv")
+    assert code == 0 and {(r["source_status"], r["verdict"]) for r in rows} == {("unsafe_url", "unverifiable")}
+    assert local_server.requests == []
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """An HTTPS server on 127.0.0.1 with a self-signed certificate for news.test."""
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=news.test",
+                    "-addext", "subjectAltName=DNS:news.test"], check=True, capture_output=True, timeout=30)
+    names: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            body = PAGE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield httpd.server_address[1], cert, names
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_https_through_the_guard_keeps_sni_and_certificate_checks(tls_server, guarded, monkeypatch):
+    port, cert, names = tls_server
+    # news.test and other.test stand for public sites that resolve to the local server.
+    monkeypatch.setattr(ssrf, "resolve", lambda host, port: [ipaddress.ip_address("127.0.0.1")])
+    monkeypatch.setattr(ssrf, "refusal", lambda host, addrs: "")
+    with Fetcher(dataclasses.replace(guarded, robots=False, cache_path=None)) as fetcher:
+        fetcher.session.trust_env, fetcher.session.verify = False, str(cert)
+        good = fetcher.fetch(f"https://news.test:{port}/a")
+        wrong = fetcher.fetch(f"https://other.test:{port}/a")
+    assert good.ok and "条約" in good.text
+    assert wrong.status == "connection_error" and "not valid for 'other.test'" in wrong.reason
+    assert names == ["news.test", "other.test"]  # SNI is the host name, once each (no TLS retry)
