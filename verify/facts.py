@@ -14,6 +14,8 @@ from .normalize import COUNTERS, fold_dots
 from .tokens import Token, analyze
 
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
+# Every kind of key fact a report can carry (the JSON schema lists the same).
+FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail")
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
@@ -317,8 +319,9 @@ def _negations_after(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
         elif after_te and tok.surface in ("は", "も"):  # 〜てはいない, 〜でもない
             pass
         elif tok.surface in _FORMAL_NOUNS and j + 1 < len(tokens) and tokens[j + 1].surface in ("で", "は", "が", "も"):
-            after_te = True  # わけ(で)はない: skip the noun and its で
-            j += 1 if tokens[j + 1].surface == "で" else 0
+            # わけではない, ことはない, ことができない: skip the noun and its particle
+            after_te = tokens[j + 1].surface == "で"
+            j += 1
         else:
             break
         j += 1
