@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import facts as F
+from . import names as N
 from . import thresholds as T
 from .prepared import Clause, PreparedClaim, Sentence, clause_spans
 from .tokens import Token
@@ -87,11 +88,11 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         if clause is None or cover < T.CLAUSE_MIN_COVERAGE:
             continue
         for name in names:
-            if F.entity_in(name.text, clause.text):
+            if N.entity_in(name.text, clause.text):
                 continue
             rivals = [e.text for e in clause.entities
-                      if e.kind in F.compatible_kinds(name.kind) and name.same_slot(e)
-                      and not F.entity_in(e.text, own_text)
+                      if e.kind in N.compatible_kinds(name.kind) and name.same_slot(e)
+                      and not N.entity_in(e.text, own_text)
                       and e.text not in name.text and name.text not in e.text]
             if rivals:
                 out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import facts as F
+from . import names as N
 from . import lexicon
 from . import thresholds as T
 from .binding import clause_conflicts
@@ -113,11 +114,11 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
     for ent in claim.entities:
         if ent.weak:
             continue  # compared only where a rival stands in its place (binding.py)
-        if F.entity_in(ent.text, source.norm_text):
+        if N.entity_in(ent.text, source.norm_text):
             out.append(F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
             continue
         rivals = [e.text for s in evidence for e in s.entities
-                  if e.kind in F.compatible_kinds(ent.kind) and not F.entity_in(e.text, claim.norm)
+                  if e.kind in N.compatible_kinds(ent.kind) and not N.entity_in(e.text, claim.norm)
                   and e.text not in ent.text and ent.text not in e.text]
         out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
                    else F.Fact("entity", ent.text, F.MISSING))
@@ -127,7 +128,7 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
 
 def _role_swaps(claim: PreparedClaim, core: Sentence) -> list[F.Fact]:
     """"ヤンキースがドジャースを破った" against "ドジャースがヤンキースを破った"."""
-    def roles(ents: list[F.Entity]) -> dict[str, str]:
+    def roles(ents: list[N.Entity]) -> dict[str, str]:
         return {e.text: e.case for e in ents if e.case}
 
     said, told = roles(claim.entities), roles(core.entities)
@@ -136,8 +137,8 @@ def _role_swaps(claim: PreparedClaim, core: Sentence) -> list[F.Fact]:
     out = []
     for x in subjects:
         for y in objects:
-            tx = next((r for name, r in told.items() if F.entity_in(x, name) or name in x), "")
-            ty = next((r for name, r in told.items() if F.entity_in(y, name) or name in y), "")
+            tx = next((r for name, r in told.items() if N.entity_in(x, name) or name in x), "")
+            ty = next((r for name, r in told.items() if N.entity_in(y, name) or name in y), "")
             if tx == "obj" and ty == "subj":
                 out.append(F.Fact("entity", f"{x}→{y}", F.CONFLICTING, f"{y}→{x} (roles swapped)"))
     return out

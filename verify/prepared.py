@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
 
 from . import facts as F
+from . import names as N
 from . import thresholds as T
 from .model import SourceDoc
 from .normalize import Normalized, normalize
@@ -32,8 +33,8 @@ class Sentence:
         return F.predicates(self.norm.text)
 
     @cached_property
-    def entities(self) -> list[F.Entity]:
-        return F.entities(self.norm.text)
+    def entities(self) -> list[N.Entity]:
+        return N.entities(self.norm.text)
 
     @cached_property
     def clauses(self) -> list[Clause]:
@@ -55,7 +56,7 @@ class Sentence:
 class Clause:
     text: str
     lemmas: frozenset[str]
-    entities: list[F.Entity]
+    entities: list[N.Entity]
     quantities: list[F.Quantity]
 
 
@@ -104,8 +105,8 @@ class PreparedClaim:
         return F.predicates(self.norm)
 
     @cached_property
-    def entities(self) -> list[F.Entity]:
-        return F.entities(self.norm)
+    def entities(self) -> list[N.Entity]:
+        return N.entities(self.norm)
 
 
 def _bigrams(text: str) -> list[str]:

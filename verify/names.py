@@ -1,0 +1,123 @@
+"""Names in claims and sources: people, places, organisations, and the slot each stands in.
+
+A changed name is one of the commonest alterations (テヘラン for モスクワ, 大谷 for フリーマン);
+Sudachi's proper-noun tags find the names, the particle after each tells its slot.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .normalize import fold_dots
+from .tokens import Token, analyze
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    kind: str       # person | place | org | name
+    role: str = ""  # the particle after the name (が, は, を, の, で ...), titles skipped: 大谷選手が -> が
+    start: int = -1  # offset in the analysed text
+    weak: bool = False  # too common to require (日本), but a rival when swapped (日本国籍 vs 米国籍)
+
+    @property
+    def case(self) -> str:
+        """"subj" (が/は), "obj" (を) or "": to catch "A beat B" turned into "B beat A"."""
+        return "subj" if self.role in _SUBJECT else "obj" if self.role in _OBJECT else ""
+
+    def same_slot(self, other: Entity) -> bool:
+        """Both names stand in the same grammatical place (鹿児島県が / 大分県が)."""
+        return bool(self.role) and (self.role == other.role or self.case == other.case == "subj")
+
+
+_SUBJECT, _OBJECT = ("が", "は"), ("を",)
+_PLURAL_MARKS = ("など", "ら", "たち")
+
+
+def _role_after(tokens: tuple[Token, ...], j: int) -> str:
+    # skip a title or counter noun or two: 大谷選手が, 佐藤社長は, 日本国籍の, エーザイなどが
+    for tok in tokens[j:j + 3]:
+        if tok.pos[0] == "助詞" and tok.surface not in _PLURAL_MARKS:
+            return tok.surface
+        if tok.pos[0] not in ("名詞", "接尾辞"):
+            return ""
+    return ""
+
+
+def entities(text: str) -> list[Entity]:
+    """Proper nouns (Sudachi long units), with surname+given name joined and unknown katakana names."""
+    out: list[Entity] = []
+    tokens = analyze(text, "C")
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = _entity_kind(tok)
+        if kind is None:
+            inner = _country_inside(tok)
+            if inner:  # 日本国籍 vs 米国籍: the country is the fact, hidden in a compound
+                out.append(Entity(inner, "place", _role_after(tokens, i + 1), tok.start, weak=True))
+            i += 1
+            continue
+        surface, start, start_index = tok.surface, tok.start, i
+        while kind in ("person", "name") and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if _entity_kind(nxt) in ("person", "name") and (kind == "person" or _entity_kind(nxt) == "name"):
+                i += 1
+                surface += nxt.surface
+            elif nxt.surface == "・" and i + 2 < len(tokens) and _entity_kind(tokens[i + 2]) in ("person", "name"):
+                surface += "・" + tokens[i + 2].surface  # フレディ・フリーマン; ペルー・リマ stays two places
+                i += 2
+                kind = "person"
+            else:
+                break
+        following = tokens[i + 1].surface if i + 1 < len(tokens) else ""
+        stem = _PLACE_SUFFIX_RE.match(surface)
+        if kind == "place" and stem and following.startswith("長"):
+            # 米沢市長 names a mayor, whom the source may call 米沢則寿市長: keep the name part
+            surface, kind = stem.group(1), "person"
+        role = _role_after(tokens, i + 1)
+        if start_index >= 2 and tokens[start_index - 1].surface == "は" and tokens[start_index - 2].surface == "の":
+            role = "が"  # 最も多かったのは中国で: the cleft's focus is its subject
+        if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES \
+                and surface not in lexicon.AGENCIES:
+            out.append(Entity(surface, kind, role, start,
+                              weak=surface in lexicon.NOT_ENTITIES))
+        i += 1
+    return out
+
+
+def _country_inside(tok: Token) -> str:
+    """The country that opens a compound common noun (日本国籍 -> 日本), or ""."""
+    if tok.pos[:2] != ("名詞", "普通名詞") or len(tok.surface) < 3:
+        return ""
+    first = analyze(tok.surface, "A")[0]
+    return first.surface if first.pos[2:4] == ("地名", "国") and len(first.surface) >= 2 else ""
+
+
+def _entity_kind(tok: Token) -> str | None:
+    if tok.is_proper:
+        return {"人名": "person", "地名": "place"}.get(tok.pos[2], "org")
+    if tok.oov and re.fullmatch(r"[\u30a1-\u30faー]{3,}", tok.surface):
+        return "name"  # a foreign name the dictionary lacks, e.g. ペゼシュキアン
+    return None
+
+
+_PLACE_PARTS_RE = re.compile(r"^(.{2,4}?[都道府県])(.{2,}[市区町村])$")
+_PLACE_SUFFIX_RE = re.compile(r"^(.{2,})[市区町村]$")
+
+
+def compatible_kinds(kind: str) -> set[str]:
+    """Kinds a name can be mistaken for: a name the dictionary lacks (a new drug, a foreign
+    person or company) may stand for a person or an organisation; people and organisations
+    are not confused (an award is not its director)."""
+    return {kind, "name"} | ({"person", "org"} if kind == "name" else set())
+
+
+def entity_in(entity: str, text: str) -> bool:
+    """True when the entity, an alias, or its parts (宮崎県日南市 -> 宮崎県 + 日南市) occur in text."""
+    entity, text = fold_dots(entity), fold_dots(text)
+    if any(alias in text for alias in lexicon.aliases(entity)):
+        return True
+    parts = _PLACE_PARTS_RE.match(entity)
+    return bool(parts) and all(part in text for part in parts.groups())
