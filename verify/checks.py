@@ -112,8 +112,8 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
     """
     out = []
     for ent in claim.entities:
-        if ent.weak:
-            continue  # compared only where a rival stands in its place (binding.py)
+        if ent.weak or ent.kind == "title":
+            continue  # compared only where a rival stands in its place (binding.py); quotes: _check_quotes
         if N.entity_in(ent.text, source.norm_text):
             out.append(F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
             continue
@@ -122,25 +122,28 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
                   and e.text not in ent.text and ent.text not in e.text]
         out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
                    else F.Fact("entity", ent.text, F.MISSING))
-    out.extend(_role_swaps(claim, core))
+    out.extend(_role_swaps(claim, [core] + [s for s in evidence if s is not core]))
     return out
 
 
-def _role_swaps(claim: PreparedClaim, core: Sentence) -> list[F.Fact]:
-    """"ヤンキースがドジャースを破った" against "ドジャースがヤンキースを破った"."""
-    def roles(ents: list[N.Entity]) -> dict[str, str]:
-        return {e.text: e.case for e in ents if e.case}
-
-    said, told = roles(claim.entities), roles(core.entities)
-    subjects = [x for x, r in said.items() if r == "subj"]
-    objects = [y for y, r in said.items() if r == "obj"]
+def _role_swaps(claim: PreparedClaim, evidence: list[Sentence]) -> list[F.Fact]:
+    """Two names that trade places: "ヤンキースがドジャースを破った", "羽田発新千歳行き"."""
     out = []
-    for x in subjects:
-        for y in objects:
-            tx = next((r for name, r in told.items() if N.entity_in(x, name) or name in x), "")
-            ty = next((r for name, r in told.items() if N.entity_in(y, name) or name in y), "")
-            if tx == "obj" and ty == "subj":
-                out.append(F.Fact("entity", f"{x}→{y}", F.CONFLICTING, f"{y}→{x} (roles swapped)"))
+    said = [e for e in claim.entities if e.direction]
+    for s in evidence:
+        told = {e.text: e.direction for e in s.entities if e.direction}
+
+        def direction_in_source(name: str) -> str:
+            return next((d for t, d in told.items() if N.entity_in(name, t) or t in name), "")
+
+        for x in said:
+            for y in said:
+                if x.direction == "from" and y.direction == "to" and x.text != y.text \
+                        and direction_in_source(x.text) == "to" and direction_in_source(y.text) == "from":
+                    out.append(F.Fact("entity", f"{x.text}→{y.text}", F.CONFLICTING,
+                                      f"{y.text}→{x.text} (roles swapped)"))
+        if out:
+            break
     return out
 
 

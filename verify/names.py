@@ -22,6 +22,11 @@ class Entity:
     weak: bool = False  # too common to require (日本), but a rival when swapped (日本国籍 vs 米国籍)
 
     @property
+    def direction(self) -> str:
+        """Which end of a relation the name is: "from" (が, 発, から) or "to" (を, 行き, まで)."""
+        return _DIRECTION_OF.get(self.role, "")
+
+    @property
     def case(self) -> str:
         """"subj" (が/は), "obj" (を) or "": to catch "A beat B" turned into "B beat A"."""
         return "subj" if self.role in _SUBJECT else "obj" if self.role in _OBJECT else ""
@@ -32,12 +37,23 @@ class Entity:
 
 
 _SUBJECT, _OBJECT = ("が", "は"), ("を",)
+# Asymmetric slots: a name moving from one to the other turns the claim around
+# (ヤンキースがドジャースを破った, 羽田発新千歳行き, 東京から大阪まで). と is symmetric: left out.
+_DIRECTION_OF = {"が": "from", "は": "from", "発": "from", "から": "from",
+                 "を": "to", "行き": "to", "行": "to", "着": "to", "まで": "to", "へ": "to"}
+_AREA_RE = re.compile(r"^(.+[都道府県市区町村])(?:内|全域|全体|各地)$")
 _PLURAL_MARKS = ("など", "ら", "たち")
+
+
+# Suffixes that give a name its role in a route or an origin: 羽田発新千歳行き.
+_ROUTE_SUFFIXES = ("発", "行き", "行", "着", "向け", "産", "製")
 
 
 def _role_after(tokens: tuple[Token, ...], j: int) -> str:
     # skip a title or counter noun or two: 大谷選手が, 佐藤社長は, 日本国籍の, エーザイなどが
     for tok in tokens[j:j + 3]:
+        if tok.surface in _ROUTE_SUFFIXES:
+            return tok.surface
         if tok.pos[0] == "助詞" and tok.surface not in _PLURAL_MARKS:
             return tok.surface
         if tok.pos[0] not in ("名詞", "接尾辞"):
@@ -77,13 +93,42 @@ def entities(text: str) -> list[Entity]:
             # 米沢市長 names a mayor, whom the source may call 米沢則寿市長: keep the name part
             surface, kind = stem.group(1), "person"
         role = _role_after(tokens, i + 1)
-        if start_index >= 2 and tokens[start_index - 1].surface == "は" and tokens[start_index - 2].surface == "の":
-            role = "が"  # 最も多かったのは中国で: the cleft's focus is its subject
+        before = [t.surface for t in tokens[max(0, start_index - 3):start_index] if t.surface != "、"]
+        if before[-2:] == ["の", "は"]:
+            role = "が"  # 最も多かったのは(、)中国で: the cleft's focus is its subject
+        area = _AREA_RE.match(surface)
+        if area:
+            surface, kind = area.group(1), "place"  # 北海道内 -> 北海道
         if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES \
                 and surface not in lexicon.AGENCIES:
             out.append(Entity(surface, kind, role, start,
                               weak=surface in lexicon.NOT_ENTITIES))
         i += 1
+    return out
+
+
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_TITLE_RE = re.compile(r"「([^「」]{1,30})」")
+
+
+def acronyms_and_titles(text: str) -> list[Entity]:
+    """Latin acronyms (PWR, BWR) and 「titles」 — names the dictionary cannot know.
+
+    Titles are compared only for swaps in their slot (「正体」の河合 vs 「あんのこと」の河合);
+    whether a quote is verbatim is the quote check's work.
+    """
+    out = []
+    tokens = analyze(text, "C")
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for m in _ACRONYM_RE.finditer(text):
+        if (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()) \
+                or (m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalnum()):
+            continue
+        after = next((i for s, i in by_start.items() if s >= m.end()), len(tokens))
+        out.append(Entity(m.group(0), "acronym", _role_after(tokens, after), m.start()))
+    for m in _TITLE_RE.finditer(text):
+        after = next((i for s, i in by_start.items() if s >= m.end()), len(tokens))
+        out.append(Entity(m.group(1), "title", _role_after(tokens, after), m.start()))
     return out
 
 
@@ -111,6 +156,8 @@ def compatible_kinds(kind: str) -> set[str]:
     """Kinds a name can be mistaken for: a name the dictionary lacks (a new drug, a foreign
     person or company) may stand for a person or an organisation; people and organisations
     are not confused (an award is not its director)."""
+    if kind in ("acronym", "title"):
+        return {kind}
     return {kind, "name"} | ({"person", "org"} if kind == "name" else set())
 
 

@@ -34,7 +34,7 @@ class Sentence:
 
     @cached_property
     def entities(self) -> list[N.Entity]:
-        return N.entities(self.norm.text)
+        return N.entities(self.norm.text) + N.acronyms_and_titles(self.norm.text)
 
     @cached_property
     def clauses(self) -> list[Clause]:
@@ -106,7 +106,7 @@ class PreparedClaim:
 
     @cached_property
     def entities(self) -> list[N.Entity]:
-        return N.entities(self.norm)
+        return N.entities(self.norm) + N.acronyms_and_titles(self.norm)
 
 
 def _bigrams(text: str) -> list[str]:
