@@ -60,3 +60,8 @@ def test_sentences_split_outside_brackets_and_at_newlines():
 def test_unclosed_bracket_cannot_swallow_the_page():
     text = "「閉じない括弧。\n次の行。さらに。"
     assert [text[a:b] for a, b in split_sentences(text)] == ["「閉じない括弧。", "次の行。", "さらに。"]
+
+
+@pytest.mark.parametrize("place", ["新千歳", "四日市市", "十日町市", "八千代市"])
+def test_numerals_inside_place_names_stay(place):
+    assert norm(f"{place}で会見") == f"{place}で会見"

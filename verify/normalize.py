@@ -152,6 +152,17 @@ def _space(m: re.Match) -> str:
     return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
 
 
+def _proper_noun_spans(text: str) -> list[tuple[int, int]]:
+    """Where Sudachi sees a proper noun: 新千歳, 四日市, 十日町 keep their numerals."""
+    from .tokens import analyze  # only texts with a kanji numeral before a counter pay for this
+
+    return [(t.start, t.end) for t in analyze(text, "C") if t.is_proper]
+
+
+def _inside(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] < b for a, b in names)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise for comparison: NFKC, folded quotes/dashes/spaces, Arabic numerals, Western years."""
     chars: list[str] = []
@@ -169,7 +180,9 @@ def normalize(text: str) -> Normalized:
     b.sub(_THOUSANDS_RE, lambda m: "")
     b.sub(_POSITIONAL_RE, lambda m: str(kanji_to_int(m.group(0))) if "〇" in m.group(0) or len(m.group(0)) == 4 else None)
     b.sub(_DIGIT_THOUSAND_RE, lambda m: str(int(m.group(1)) * 1000))
-    b.sub(_KANJI_NUMBER_RE, lambda m: _kanji_number_text(m.group(1)))
+    if _KANJI_NUMBER_RE.search(b.text):
+        names = _proper_noun_spans(b.text)
+        b.sub(_KANJI_NUMBER_RE, lambda m: None if _inside(m.span(1), names) else _kanji_number_text(m.group(1)))
     b.sub(_ERA_RE, _era)
     b.sub(_SHORT_YEAR_RE, lambda m: f"20{m.group(1)}")
     b.sub(_KANA_TIME_RE, lambda m: _KANA_TIME[m.group(0)])
