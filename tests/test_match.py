@@ -201,3 +201,10 @@ def test_list_item_the_source_never_names_is_missing():
     assert verdict("両国は治安、軍事演習、合同訓練などで協力を強める。", doc).verdict is Verdict.SUPPORTED
     m = verdict("両国は治安、宇宙開発、合同訓練などで協力を強める。", doc)
     assert m.verdict is Verdict.PARTIAL and "宇宙開発" in m.reason
+
+
+def test_comparison_that_contradicts_its_own_numbers():
+    doc = SourceDoc("u", paragraphs=("住宅地は2.1%、商業地は3.9%上昇した。",))
+    m = verdict("商業地の上昇率は3.9%で、住宅地の2.1%を下回りました。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "not below" in m.reason
+    assert verdict("商業地の上昇率は3.9%で、住宅地の2.1%を上回りました。", doc).verdict is Verdict.SUPPORTED

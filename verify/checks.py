@@ -117,6 +117,10 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
         if N.entity_in(ent.text, source.norm_text):
             out.append(F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
             continue
+        own = N.own_area_word(ent, source.norm_text)
+        if own:  # a local paper writes 県内 / 道内 for its own prefecture
+            out.append(F.Fact("entity", ent.text, F.FOUND, own, _span_of(source, own)))
+            continue
         rivals = [e.text for s in evidence for e in s.entities
                   if e.kind in N.compatible_kinds(ent.kind) and not N.entity_in(e.text, claim.norm)
                   and e.text not in ent.text and ent.text not in e.text]
@@ -186,6 +190,27 @@ def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[F.Fa
     return out
 
 
+_COMPARE_RE = re.compile(r"^(?:を|より)(上回|超え|超す|下回|多|少な|高|低)")
+_GREATER = ("上回", "超え", "超す", "多", "高")
+
+
+def _check_comparisons(claim: PreparedClaim) -> list[F.Fact]:
+    """A claim that says 3.9% 下回った 2.1% contradicts its own numbers, whatever the source says."""
+    out = []
+    found = claim.quantities
+    for i, later in enumerate(found):
+        verb = _COMPARE_RE.match(claim.norm[later.end:later.end + 6])
+        earlier = next((q for q in reversed(found[:i]) if q.unit == later.unit), None)
+        if not verb or earlier is None or earlier.value == later.value:
+            continue
+        greater = verb.group(1) in _GREATER
+        if (earlier.value > later.value) != greater:
+            relation = "above" if greater else "below"
+            out.append(F.Fact("number", f"{earlier.text} {relation} {later.text}", F.CONFLICTING,
+                              f"{earlier.text} is not {relation} {later.text}"))
+    return out
+
+
 def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
     """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
     out = []
@@ -240,6 +265,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + F.polarity_conflicts(claim.predicates, ev_predicates)
         + _check_wording(claim, source, evidence)
         + _check_list_items(claim, source)
+        + _check_comparisons(claim)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
     # a month or day the dateline implies is no conflict; a year in the matching clause beats

@@ -168,3 +168,14 @@ def entity_in(entity: str, text: str) -> bool:
         return True
     parts = _PLACE_PARTS_RE.match(entity)
     return bool(parts) and all(part in text for part in parts.groups())
+
+
+_OWN_AREA = {"県": ("県内", "同県", "県警"), "道": ("道内", "道警", "全道"), "府": ("府内", "同府", "府警"),
+             "都": ("都内", "同都"), "市": ("市内", "同市"), "町": ("町内", "同町"), "村": ("村内", "同村")}
+
+
+def own_area_word(entity: Entity, text: str) -> str:
+    """The word by which a local page names its own area (福井県 -> 県内), if the page uses one."""
+    if entity.kind != "place" or not entity.text or entity.text[-1] not in _OWN_AREA:
+        return ""
+    return next((w for w in _OWN_AREA[entity.text[-1]] if w in text), "")
