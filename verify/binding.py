@@ -35,6 +35,10 @@ def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
         start = pending if pending is not None else start
         plain = [t for t in claim.tokens if start <= t.start < end and _is_plain(t)]
         last = index == len(spans) - 1
+        if merged and claim.norm[:start].rstrip("、").endswith("のは"):
+            merged[-1] = (merged[-1][0], end)  # 務めたのは、長塚京三さんでした: the cleft's focus
+            pending = None
+            continue
         if len(plain) < (1 if last else 2):
             pending = start
             continue

@@ -41,6 +41,7 @@ _SUBJECT, _OBJECT = ("が", "は"), ("を",)
 # (ヤンキースがドジャースを破った, 羽田発新千歳行き, 東京から大阪まで). と is symmetric: left out.
 _DIRECTION_OF = {"が": "from", "は": "from", "発": "from", "から": "from",
                  "を": "to", "行き": "to", "行": "to", "着": "to", "まで": "to", "へ": "to"}
+_KATAKANA_RE = re.compile(r"[\u30a1-\u30faー]{2,}")
 _AREA_RE = re.compile(r"^(.+[都道府県市区町村])(?:内|全域|全体|各地)$")
 _PLURAL_MARKS = ("など", "ら", "たち")
 
@@ -81,7 +82,8 @@ def entities(text: str) -> list[Entity]:
             if _entity_kind(nxt) in ("person", "name") and (kind == "person" or _entity_kind(nxt) == "name"):
                 i += 1
                 surface += nxt.surface
-            elif nxt.surface == "・" and i + 2 < len(tokens) and _entity_kind(tokens[i + 2]) in ("person", "name"):
+            elif nxt.surface == "・" and i + 2 < len(tokens) and (
+                    _entity_kind(tokens[i + 2]) in ("person", "name") or _KATAKANA_RE.fullmatch(tokens[i + 2].surface)):
                 surface += "・" + tokens[i + 2].surface  # フレディ・フリーマン; ペルー・リマ stays two places
                 i += 2
                 kind = "person"
