@@ -220,10 +220,23 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
             out.append(F.Fact("antonym", a, F.CONFLICTING, b))
     for word in lexicon.EMPHASIS:
         if word in claim.norm:
-            backed = word in source.norm_text or (word.startswith("初") and "初" in ev_text) \
+            backed = _said_plainly(word, source.norm_text) or (word.startswith("初") and "初" in ev_text) \
                 or _backed_by_numbers(word, source)
             out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
     return out
+
+
+_RUNNER_UP_RE = re.compile(r"^.{0,8}?に次(ぐ|いで|ぎ)")
+
+
+def _said_plainly(word: str, text: str) -> bool:
+    """The source says `word` of something, not "second after" it (過去最低だった去年に次ぐ)."""
+    start = text.find(word)
+    while start >= 0:
+        if not _RUNNER_UP_RE.match(text[start + len(word):start + len(word) + 14]):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _backed_by_numbers(word: str, source: PreparedSource) -> bool:
