@@ -208,3 +208,22 @@ def test_comparison_that_contradicts_its_own_numbers():
     m = verdict("商業地の上昇率は3.9%で、住宅地の2.1%を下回りました。", doc)
     assert m.verdict is Verdict.CONTRADICTED and "not below" in m.reason
     assert verdict("商業地の上昇率は3.9%で、住宅地の2.1%を上回りました。", doc).verdict is Verdict.SUPPORTED
+
+
+TYPHOON = SourceDoc("u", published="2025-08-06T18:00:00+09:00", paragraphs=(
+    "台風5号は6日午後、宮古島付近を通過した。宮古島では最大瞬間風速45.2メートルを観測し、観測史上3番目の強さとなった。",
+    "那覇空港を発着する全便が欠航した。",
+))
+
+
+def test_superlative_needs_a_superlative_in_the_source_not_a_term():
+    assert verdict("宮古島の最大瞬間風速は観測史上最も強い記録となりました。", TYPHOON).verdict is not Verdict.SUPPORTED
+
+
+def test_service_antonyms():
+    assert verdict("那覇空港発着の便は通常通り運航しました。", TYPHOON).verdict is Verdict.CONTRADICTED
+
+
+def test_polarity_carried_by_a_noun_with_suru():
+    doc = SourceDoc("u", paragraphs=("裁判長は、被告が被害弁償を済ませ、反省していると述べた。",))
+    assert verdict("被告は被害弁償をしていません。", doc).verdict is Verdict.CONTRADICTED

@@ -221,9 +221,20 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
     for word in lexicon.EMPHASIS:
         if word in claim.norm:
             backed = _said_plainly(word, source.norm_text) or (word.startswith("初") and "初" in ev_text) \
-                or _backed_by_numbers(word, source)
+                or _backed_by_numbers(word, source) \
+                or (word == "最も" and _has_superlative(ev_text, claim.norm))
             out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
     return out
+
+
+_SUPERLATIVE_RE = re.compile(r"最[\u4e00-\u9fff]|トップ|首位|一番")
+
+
+def _has_superlative(evidence: str, claim: str) -> bool:
+    """最も多い is backed by the source's 最多 or 最速 — not by a word the claim itself uses as a
+    term (最大瞬間風速), and not when the source ranks it second (に次ぐ)."""
+    return any(m.group(0) not in claim and _said_plainly(m.group(0), evidence)
+               for m in _SUPERLATIVE_RE.finditer(evidence))
 
 
 _RUNNER_UP_RE = re.compile(r"^.{0,8}?に次(ぐ|いで|ぎ)")

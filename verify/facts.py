@@ -256,6 +256,8 @@ def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
         return _negations_after(tokens, i + 3)[0] % 2 == 1
     if nxt.lemma in _DENIES or nxt.surface in _DENIES:
         return _negations_after(tokens, i + 3)[0] % 2 == 0
+    if nxt.lemma in _DOING:  # 弁償をしていない: the noun carries the act, する only its polarity
+        return _negations_after(tokens, i + 3)[0] % 2 == 1
     found = _predicate_at(tokens, i + 2)
     if found is None or found[0] in lexicon.WEAK_PREDICATES:
         return None
@@ -266,6 +268,7 @@ def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
 _ARGUMENT_PARTICLES = ("は", "が", "を", "も")
 _CASE_BEFORE_TOPIC = ("に", "と", "で", "へ", "から")
 _EXISTS = {"有る", "在る", "あり"}
+_DOING = {"為る", "行う", "出来る"}
 _DENIES = {"無い", "なし", "無し", "ゼロ"}
 
 
