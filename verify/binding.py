@@ -51,25 +51,30 @@ def _found(tok: Token, clause: Clause) -> bool:
     return tok.lemma in clause.lemmas or tok.surface in clause.text
 
 
-def _best_clause(tokens: list[tuple[Token, float]], clauses: list[Clause]) -> tuple[Clause | None, float]:
-    """The source clause that makes the same statement as the claim clause, and how surely.
+# Words of the claim's other clauses break ties between source clauses (大会期間中、…1万1000人の来場:
+# the 期間中 clause is the one); at 0.25 or more they outvote the clause's own words.
+CONTEXT_WEIGHT = 0.1
 
-    The statement is the plain words (not names, numbers, counters): the clauses sharing most of
-    them are the candidates, and names and numbers only choose among those. Choosing by names
-    first would always find the claim's own name somewhere and never see that the clause telling
-    the act ("MVPには…が選ばれた") names someone else.
+
+def _rank_clauses(tokens: list[tuple[Token, float]], context: list[tuple[Token, float]],
+                  clauses: list[Clause]) -> list[tuple[float, Clause]]:
+    """Source clauses by how surely they make the claim clause's statement, best first.
+
+    The statement is the plain words (not names, numbers, counters); words of the claim's other
+    clauses count half (大会期間中、延べ1万1000人の来場を見込む: the 期間中 clause is the one);
+    names and numbers only break ties. Choosing by names first would always find the claim's
+    own name somewhere and never see that the clause telling the act ("MVPには…が選ばれた")
+    names someone else. Returns (share of the clause's plain words found, clause) pairs.
     """
     plain_total = sum(w for t, w in tokens if _is_plain(t)) or 1.0
     scored = []
     for clause in clauses:
         plain = sum(w for t, w in tokens if _is_plain(t) and _found(t, clause))
+        near = sum(w for t, w in context if _is_plain(t) and _found(t, clause))
         other = sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
-        scored.append((plain, other, clause))
-    if not scored:
-        return None, 0.0
-    top = max(p for p, _, _ in scored)
-    plain, _, best = max((s for s in scored if s[0] >= top - 1e-9), key=lambda s: s[1])
-    return best, plain / plain_total
+        scored.append(((plain + near * CONTEXT_WEIGHT, other), plain / plain_total, clause))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    return [(cover, clause) for _, cover, clause in scored]
 
 
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity],
@@ -88,11 +93,16 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         if not (names or numbers) or not any(_is_plain(t) for t, _ in tokens):
             continue
         own_text = claim.norm[start:end]
-        clause, cover = _best_clause(tokens, clauses)
-        if clause is None or cover < T.CLAUSE_MIN_COVERAGE:
+        context = [(t, w) for t, w in zip(claim.tokens, claim.weights) if not start <= t.start < end]
+        ranked = _rank_clauses(tokens, context, clauses)
+        if not ranked or ranked[0][0] < T.CLAUSE_MIN_COVERAGE:
             continue
+        clause = ranked[0][1]
+        # other clauses that make the same statement well enough may carry the claim's name
+        # (世界選手権が日本で開催されるのは … after 東京で開かれる世界選手権)
+        adequate = [c for cover, c in ranked if cover >= T.CLAUSE_MIN_COVERAGE]
         for name in names:
-            if N.entity_in(name.text, clause.text):
+            if N.entity_in(name.text, clause.text) or (name.weak and any(N.entity_in(name.text, c.text) for c in adequate)):
                 continue
             rivals = [e.text for e in clause.entities
                       if e.kind in N.compatible_kinds(name.kind) and name.same_slot(e)
