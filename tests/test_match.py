@@ -227,3 +227,21 @@ def test_service_antonyms():
 def test_polarity_carried_by_a_noun_with_suru():
     doc = SourceDoc("u", paragraphs=("裁判長は、被告が被害弁償を済ませ、反省していると述べた。",))
     assert verdict("被告は被害弁償をしていません。", doc).verdict is Verdict.CONTRADICTED
+
+
+def test_direction_words_compared_in_the_clause_that_tells_the_statement():
+    doc = SourceDoc("u", paragraphs=("2つの工場を合わせた従業員数は3400人を超える見込み。給付水準の低下が懸念される。",))
+    m = verdict("2つの工場の従業員数は3400人を下回る見込みです。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "下回" in m.reason
+
+
+def test_records_and_firsts_need_backing():
+    doc = SourceDoc("u", paragraphs=("優勝したワンジルは2時間16分31秒の大会新記録だった。",))
+    assert verdict("ワンジルは2時間16分31秒の世界新記録をマークしました。", doc).verdict is not Verdict.SUPPORTED
+    assert verdict("ワンジルは2時間16分31秒の大会新記録で優勝しました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_undoing_verb_against_inclusion():
+    doc = SourceDoc("u", paragraphs=("当初検討していた基礎年金の給付水準を底上げする措置は、法案から削除した。",))
+    m = verdict("基礎年金の給付水準を底上げする措置は法案に盛り込まれました。", doc)
+    assert m.verdict is Verdict.CONTRADICTED

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import facts as F
+from . import lexicon
 from . import names as N
 from . import thresholds as T
 from .prepared import Clause, PreparedClaim, Sentence, clause_spans
@@ -77,6 +78,16 @@ def _rank_clauses(tokens: list[tuple[Token, float]], context: list[tuple[Token, 
     return [(cover, clause) for _, cover, clause in scored]
 
 
+def _direction_conflicts(claim_clause: str, sentence: str) -> list[F.Fact]:
+    """上回る in the claim where the sentence telling the same statement says 下回る (or 超える)."""
+    out = []
+    for a, b in lexicon.DIRECTION_PAIRS + [(b, a) for a, b in lexicon.DIRECTION_PAIRS]:
+        if a in claim_clause and b not in claim_clause and b in sentence and a not in sentence:
+            out.append(F.Fact("antonym", a, F.CONFLICTING, b))
+            break
+    return out
+
+
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity],
                      implied: Callable[[F.Quantity], bool] = lambda q: False) -> list[F.Fact]:
     """Names and numbers that the matching source clause gives to someone or something else.
@@ -90,7 +101,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         tokens = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
         names = [e for e in claim.entities if start <= e.start < end]
         numbers = [q for q in claim.quantities if start <= q.start < end]
-        if not (names or numbers) or not any(_is_plain(t) for t, _ in tokens):
+        if not any(_is_plain(t) for t, _ in tokens):
             continue
         own_text = claim.norm[start:end]
         context = [(t, w) for t, w in zip(claim.tokens, claim.weights) if not start <= t.start < end]
@@ -98,6 +109,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         if not ranked or ranked[0][0] < T.CLAUSE_MIN_COVERAGE:
             continue
         clause = ranked[0][1]
+        out.extend(_direction_conflicts(own_text, sentence_of[id(clause)].text))
         # other clauses that make the same statement well enough may carry the claim's name
         # (世界選手権が日本で開催されるのは … after 東京で開かれる世界選手権)
         adequate = [c for cover, c in ranked if cover >= T.CLAUSE_MIN_COVERAGE]

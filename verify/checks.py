@@ -215,16 +215,30 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
     """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
     out = []
     ev_text = "\n".join(s.text for s in evidence)
+    # listed opposites anywhere in the evidence; the looser up/down words are compared clause
+    # by clause in binding.py (a page says 増え of one thing and 低下 of another)
     for a, b in lexicon.ANTONYM_PAIRS + [(b, a) for a, b in lexicon.ANTONYM_PAIRS]:
         if a in claim.norm and b not in claim.norm and b in ev_text and a not in ev_text:
             out.append(F.Fact("antonym", a, F.CONFLICTING, b))
-    for word in lexicon.EMPHASIS:
-        if word in claim.norm:
-            backed = _said_plainly(word, source.norm_text) or (word.startswith("初") and "初" in ev_text) \
+    for word in _emphatic_words(claim.norm):
+        if word:
+            equivalents = next((g for g in lexicon.EMPHASIS_GROUPS if word in g), (word,))
+            backed = any(_said_plainly(w, source.norm_text) for w in equivalents) \
+                or (word.startswith("初") and "初" in ev_text) \
                 or _backed_by_numbers(word, source) \
                 or (word == "最も" and _has_superlative(ev_text, claim.norm))
             out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
     return out
+
+
+# 過去最長, 史上最多, 世界初, 国内初, 世界新(記録), 日本一: records and firsts, whatever the word.
+_RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国内|日本|県内|球団|大会)(?:最[\u4e00-\u9fff]|初|一|新)")
+
+
+def _emphatic_words(claim: str) -> list[str]:
+    words = [w for w in lexicon.EMPHASIS if w in claim]
+    words += [m.group(0) for m in _RECORD_RE.finditer(claim) if not any(m.group(0) in w or w in m.group(0) for w in words)]
+    return words
 
 
 _SUPERLATIVE_RE = re.compile(r"最[\u4e00-\u9fff]|トップ|首位|一番")

@@ -301,6 +301,9 @@ def polarity_conflicts(claim: dict[str, bool], evidence: dict[str, bool]) -> lis
     """Predicates the claim and the evidence share, but with opposite polarity."""
     conflicts = []
     for lemma, negated in claim.items():
+        if lemma not in evidence and len(lemma) >= 2:
+            # 支援 in the claim, 支援策 in the source: the compound's head carries the polarity
+            lemma = next((e for e in evidence if e.startswith(lemma) and len(e) <= len(lemma) + 2), lemma)
         if lemma in evidence and evidence[lemma] != negated:
             said = "negative" if negated else "positive"
             other = "negative" if evidence[lemma] else "positive"

@@ -65,6 +65,7 @@ def canonical_predicate(lemma: str) -> str:
 
 # Verbs that undo their object: 認定は見送られた, 運転を見合わせた, 計画を撤回 mean "no 認定/運転/計画".
 UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "撤回", "取り止める", "取りやめる",
+                           "削除", "除外", "撤廃", "取り下げる", "白紙",
                            "拒否", "拒む", "否定", "停止", "休止", "延期", "凍結", "打ち切る", "廃止",
                            "否決", "却下", "見直す"})
 
@@ -88,20 +89,23 @@ ANTONYM_PAIRS = [
     ("部分的", "全面的"), ("衆院", "参院"), ("衆議院", "参議院"), ("カラー", "モノクロ"), ("カラー", "白黒"),
     ("延ば", "短縮"), ("延び", "縮ま"), ("原告", "被告"), ("勝訴", "敗訴"), ("有効", "無効"), ("合憲", "違憲"),
     ("上告", "控訴取り下げ"), ("出発", "到着"), ("離陸", "着陸"), ("男性", "女性"), ("男優", "女優"),
-    ("運航", "欠航"), ("運行", "運休"), ("開催", "中止"), ("出場", "欠場"), ("出席", "欠席"),
+    ("延び", "短縮"), ("長く", "短く"), ("維持", "削減"), ("維持", "減ら"), ("維持", "廃止"),
+    ("据え置", "削減"), ("見合わせ", "再開"), ("中止", "再開"), ("黒字", "赤字"), ("運航", "欠航"), ("運行", "運休"), ("開催", "中止"), ("出場", "欠場"), ("出席", "欠席"),
     ("開通", "不通"), ("再開", "休止"), ("前半", "後半"), ("上半期", "下半期"), ("上期", "下期"), ("東日本", "西日本"), ("北部", "南部"), ("東部", "西部"), ("暫定", "確定"), ("上告", "棄却"), ("可能", "不可能"), ("据え置", "引き上げ"), ("据え置", "引き下げ"),
 ]
 
 # Words of direction: a claim going up where its source goes down (上昇 vs 下回り) is false
 # even when the two words are not a listed pair.
-UP_WORDS = ("上昇", "増加", "増え", "上回", "上がっ", "上がる", "伸び", "拡大", "高まっ", "改善", "黒字")
-DOWN_WORDS = ("下落", "低下", "減少", "減っ", "下回", "下がっ", "下がる", "縮小", "落ち込", "悪化", "赤字")
-ANTONYM_PAIRS += [(u, d) for u in UP_WORDS for d in DOWN_WORDS if (u, d) not in ANTONYM_PAIRS]
+UP_WORDS = ("上昇", "増加", "増え", "上回", "上がっ", "上がる", "伸び", "拡大", "高まっ", "改善", "超え", "超す")
+DOWN_WORDS = ("下落", "低下", "減少", "減っ", "下回", "下がっ", "下がる", "縮小", "落ち込", "悪化", "割り込")
+DIRECTION_PAIRS = [(u, d) for u in UP_WORDS for d in DOWN_WORDS if (u, d) not in ANTONYM_PAIRS]
 
 # Words that make a claim stronger than its source: each must be backed by the source.
 EMPHASIS = ("初めて", "初の", "史上初", "過去最高", "過去最大", "過去最多", "過去最悪", "史上最高",
             "史上最大", "世界一", "日本一", "全員", "すべての", "全ての", "唯一", "全会一致",
             "満場一致", "急増", "急減", "倍増", "半減", "激減", "最年少", "最年長", "最も", "史上最")
+# Emphatic words that say the same thing: one in the source backs the other in the claim.
+EMPHASIS_GROUPS = [("全会一致", "満場一致"), ("初めて", "初の", "史上初"), ("すべての", "全ての")]
 # いずれも / すべて in a summary usually restate the source's own totals: not listed.
 
 # Relative dates: a claim's 来年 must match the source's 来年 (or the year it stands for).
