@@ -36,8 +36,13 @@ def _tokenizer(mode: str):
     return _dictionary().tokenizer(mode=mode)
 
 
+@lru_cache(maxsize=8192)
 def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
-    """Tokens of `text`; mode A (short units) for matching, C (long units) for names."""
+    """Tokens of `text`; mode A (short units) for matching, C (long units) for names.
+
+    Cached: the same sentence is read for names, clauses and polarity, and a source cited by
+    many articles is read again for each; tokens are immutable, the cache is bounded.
+    """
     if not text:
         return ()
     tokens = []
