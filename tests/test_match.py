@@ -245,3 +245,10 @@ def test_undoing_verb_against_inclusion():
     doc = SourceDoc("u", paragraphs=("当初検討していた基礎年金の給付水準を底上げする措置は、法案から削除した。",))
     m = verdict("基礎年金の給付水準を底上げする措置は法案に盛り込まれました。", doc)
     assert m.verdict is Verdict.CONTRADICTED
+
+
+def test_values_swapped_between_labels():
+    doc = SourceDoc("u", paragraphs=("法案は賛成112、反対130で否決された。",))
+    m = verdict("法案は賛成130、反対112でした。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "賛成130" in m.reason
+    assert verdict("法案は賛成112、反対130で否決されました。", doc).verdict is Verdict.SUPPORTED

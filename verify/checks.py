@@ -62,6 +62,11 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
         agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
+        labelled = [d for d in ev_quantities if q.label and d.label == q.label and d.unit == q.unit]
+        if labelled and not any(q.agrees(d) for d in labelled):
+            # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
+            out.append(F.Fact(q.kind, q.label + q.text, F.CONFLICTING, labelled[0].label + labelled[0].text))
+            continue
         same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
         if same_way:
             out.append(F.Fact(q.kind, q.text, F.FOUND, same_way[0].text, _span_of(source, same_way[0].text)))

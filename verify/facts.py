@@ -73,6 +73,7 @@ class Quantity:
     bound: str = ""          # "min" (以上, 超), "max" (以下, 未満) or ""
     direction: int = 0       # +1 (増, 上昇), -1 (減, 下落), 0 unsaid
     trend: str = ""          # the word that gave the direction
+    label: str = ""          # the noun written right before the number: 賛成 in 賛成112
 
     @property
     def phrase(self) -> str:
@@ -120,6 +121,9 @@ def _last_place(number: str, approximate: bool) -> float:
     return multiplier
 
 
+# A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
+# marker of approximation (約, 最大) or a date word.
+_LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
 _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
 
@@ -157,8 +161,9 @@ def quantities(text: str) -> list[Quantity]:
         bound = "min" if _LOWER_BOUND.match(after) else "max" if _UPPER_BOUND.match(after) else ""
         way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
         direction = 0 if not way else (1 if way.group(1) in _UP else -1)
+        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()])
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
-                              way.group(1) if way else ""))
+                              way.group(1) if way else "", label.group(0) if label else ""))
     found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
