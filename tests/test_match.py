@@ -252,3 +252,21 @@ def test_values_swapped_between_labels():
     m = verdict("法案は賛成130、反対112でした。", doc)
     assert m.verdict is Verdict.CONTRADICTED and "賛成130" in m.reason
     assert verdict("法案は賛成112、反対130で否決されました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_all_of_needs_backing_but_a_whole_count_gives_it():
+    doc = SourceDoc("u", paragraphs=("道警は金融機関と連携し、声かけを強化する。道警生活安全部の担当者が話した。",))
+    assert verdict("道警はすべての金融機関と連携して声かけを強化します。", doc).verdict is Verdict.PARTIAL
+    assert verdict("那覇空港を発着する便はすべて欠航しました。", TYPHOON).verdict is Verdict.SUPPORTED
+
+
+def test_abbreviation_of_an_organisation_name():
+    doc = SourceDoc("u", paragraphs=("日本陸上競技連盟は19日、世界選手権の代表6人を発表した。",))
+    assert verdict("日本陸連は19日、世界選手権の代表6人を発表しました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_relative_year_in_the_source_contradicts_another_year():
+    doc = SourceDoc("u", published="2025-02-25T12:00:00+09:00",
+                    paragraphs=("調査は昨年10~12月にインターネットで実施し、約1200人が回答した。",))
+    m = verdict("調査は2023年10~12月にインターネットで行われ、約1200人が回答しました。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "昨年" in m.reason

@@ -78,6 +78,16 @@ def _rank_clauses(tokens: list[tuple[Token, float]], context: list[tuple[Token, 
     return [(cover, clause) for _, cover, clause in scored]
 
 
+def _clause_names(clause: Clause, sentence: Sentence) -> list[N.Entity]:
+    """Names of a clause, with the subject of the clause before it when this one has none:
+    "米格付け会社ムーディーズは、保険業界の損失が200億ドルを超えると予測" cuts the subject off."""
+    names = list(clause.entities)
+    index = next(i for i, c in enumerate(sentence.clauses) if c is clause)
+    if index and not any(e.case == "subj" for e in names):
+        names += [e for e in sentence.clauses[index - 1].entities if e.case == "subj"]
+    return names
+
+
 def _direction_conflicts(claim_clause: str, sentence: str) -> list[F.Fact]:
     """上回る in the claim where the sentence telling the same statement says 下回る (or 超える)."""
     out = []
@@ -116,8 +126,8 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         for name in names:
             if N.entity_in(name.text, clause.text) or (name.weak and any(N.entity_in(name.text, c.text) for c in adequate)):
                 continue
-            rivals = [e.text for e in clause.entities
-                      if e.kind in N.compatible_kinds(name.kind) and name.same_slot(e)
+            rivals = [e.text for e in _clause_names(clause, sentence_of[id(clause)])
+                      if N.can_rival(name, e) and name.same_slot(e)
                       and not N.entity_in(e.text, own_text)
                       and e.text not in name.text and name.text not in e.text]
             if rivals:

@@ -54,6 +54,16 @@ def _said_by_date(q: F.Quantity, source: PreparedSource) -> str:
     return ""
 
 
+def _relative_year_in(text: str, source: PreparedSource) -> str:
+    """"昨年 (2024年)" when the sentence dates its statement by a word for a year, else ""."""
+    if source.published is None:
+        return ""
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word in text:
+            return f"{word} ({source.published.year + offset}年)"
+    return ""
+
+
 def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
                       core: Sentence, derived: list[F.Quantity]) -> list[F.Fact]:
     out = []
@@ -62,7 +72,8 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
         agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
-        labelled = [d for d in ev_quantities if q.label and d.label == q.label and d.unit == q.unit]
+        labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
+                    and (d.label.endswith(q.label) or q.label.endswith(d.label))]
         if labelled and not any(q.agrees(d) for d in labelled):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
             out.append(F.Fact(q.kind, q.label + q.text, F.CONFLICTING, labelled[0].label + labelled[0].text))
@@ -86,8 +97,11 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
         # a rival only where the claim's statement is told: the same unit in another
         # sentence is usually another fact (4回連続で成功 is not 年6回の打ち上げ)
         rivals = [d for d in core_quantities if d.unit == q.unit]
+        relative = _relative_year_in(core.text, source) if q.unit == "年(year)" else ""
         if rivals and q.unit:
             out.append(F.Fact(q.kind, q.text, F.CONFLICTING, rivals[0].text, _span_of(source, rivals[0].text)))
+        elif relative:  # 2023年 where the source's 昨年 is 2024
+            out.append(F.Fact(q.kind, q.text, F.CONFLICTING, relative))
         else:
             out.append(F.Fact(q.kind, q.text, F.MISSING))
     return out
@@ -127,7 +141,7 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
             out.append(F.Fact("entity", ent.text, F.FOUND, own, _span_of(source, own)))
             continue
         rivals = [e.text for s in evidence for e in s.entities
-                  if e.kind in N.compatible_kinds(ent.kind) and not N.entity_in(e.text, claim.norm)
+                  if N.can_rival(ent, e) and not N.entity_in(e.text, claim.norm)
                   and e.text not in ent.text and ent.text not in e.text]
         out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
                    else F.Fact("entity", ent.text, F.MISSING))
@@ -228,7 +242,9 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
     for word in _emphatic_words(claim.norm):
         if word:
             equivalents = next((g for g in lexicon.EMPHASIS_GROUPS if word in g), (word,))
-            backed = any(_said_plainly(w, source.norm_text) for w in equivalents) \
+            if word in ("すべて", "全て") and _ALL_OF_RE.search(ev_text):
+                equivalents = equivalents + (_ALL_OF_RE.search(ev_text).group(0),)  # 全便が欠航
+            backed = any(_said_plainly(w, ev_text) for w in equivalents) \
                 or (word.startswith("初") and "初" in ev_text) \
                 or _backed_by_numbers(word, source) \
                 or (word == "最も" and _has_superlative(ev_text, claim.norm))
@@ -246,6 +262,7 @@ def _emphatic_words(claim: str) -> list[str]:
     return words
 
 
+_ALL_OF_RE = re.compile(r"(?<![\u4e00-\u9fff])全(?:便|員|部|数|域|戸|校|線|店|社|面|額|件|量|機|車|区間)")
 _SUPERLATIVE_RE = re.compile(r"最[\u4e00-\u9fff]|トップ|首位|一番")
 
 

@@ -87,8 +87,8 @@ class Quantity:
         """True when `other` (from the source) is the value this claim quantity states."""
         if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
-        if other.unit != self.unit:
-            return False
+        if other.unit != self.unit and self.unit:
+            return False  # a bare number in a claim (6500万CGT) may take the source's unit
         if self.bound == "min" and self.value <= other.value <= self.value * 1.5:
             return True
         if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
@@ -124,6 +124,7 @@ def _last_place(number: str, approximate: bool) -> float:
 # A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
 # marker of approximation (約, 最大) or a date word.
 _LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
+_FRACTION_TAIL = re.compile(r"の\d")
 _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
 
@@ -148,6 +149,8 @@ def quantities(text: str) -> list[Quantity]:
     found = []
     for m in _NUMBER_RE.finditer(text):
         raw_unit = m.group(2) or ""
+        if (raw_unit == "分" and _FRACTION_TAIL.match(text, m.end())) or text[max(0, m.start() - 2):m.start()] == "分の":
+            continue  # 10分の1 is a share (see _word_quantities), not ten minutes and a one
         unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
         value = _value(m.group(1))
         if unit == "年" and value >= 1000 and raw_unit != "年間":

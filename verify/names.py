@@ -20,6 +20,7 @@ class Entity:
     role: str = ""  # the particle after the name (が, は, を, の, で ...), titles skipped: 大谷選手が -> が
     start: int = -1  # offset in the analysed text
     weak: bool = False  # too common to require (日本), but a rival when swapped (日本国籍 vs 米国籍)
+    country: bool = False  # Sudachi's 地名/国: 日本, 米国, 中国
 
     @property
     def direction(self) -> str:
@@ -73,7 +74,7 @@ def entities(text: str) -> list[Entity]:
         if kind is None:
             inner = _country_inside(tok)
             if inner:  # 日本国籍 vs 米国籍: the country is the fact, hidden in a compound
-                out.append(Entity(inner, "place", _role_after(tokens, i + 1), tok.start, weak=True))
+                out.append(Entity(inner, "place", _role_after(tokens, i + 1), tok.start, weak=True, country=True))
             i += 1
             continue
         surface, start, start_index = tok.surface, tok.start, i
@@ -103,8 +104,8 @@ def entities(text: str) -> list[Entity]:
             surface, kind = area.group(1), "place"  # 北海道内 -> 北海道
         if len(surface) >= 2 and not surface.isdigit() and surface not in lexicon.ERA_NAMES \
                 and surface not in lexicon.AGENCIES:
-            out.append(Entity(surface, kind, role, start,
-                              weak=surface in lexicon.NOT_ENTITIES))
+            out.append(Entity(surface, kind, role, start, weak=surface in lexicon.NOT_ENTITIES,
+                              country=tok.pos[2:4] == ("地名", "国")))
         i += 1
     return out
 
@@ -154,6 +155,16 @@ _PLACE_PARTS_RE = re.compile(r"^(.{2,4}?[都道府県])(.{2,}[市区町村])$")
 _PLACE_SUFFIX_RE = re.compile(r"^(.{2,})[市区町村]$")
 
 
+def can_rival(name: Entity, other: Entity) -> bool:
+    """Could `other` stand where the claim put `name`? Same kind of thing; and a country named
+    in passing (日本円, 日本酒) competes only with another country (日本国籍 vs 米国籍)."""
+    if other.kind not in compatible_kinds(name.kind):
+        return False
+    if name.weak or other.weak:
+        return name.country and other.country
+    return True
+
+
 def compatible_kinds(kind: str) -> set[str]:
     """Kinds a name can be mistaken for: a name the dictionary lacks (a new drug, a foreign
     person or company) may stand for a person or an organisation; people and organisations
@@ -169,7 +180,21 @@ def entity_in(entity: str, text: str) -> bool:
     if any(alias in text for alias in lexicon.aliases(entity)):
         return True
     parts = _PLACE_PARTS_RE.match(entity)
-    return bool(parts) and all(part in text for part in parts.groups())
+    if parts:
+        return all(part in text for part in parts.groups())
+    return _abbreviation_of(entity, text)
+
+
+_KANJI = "\u4e00-\u9fff"
+
+
+def _abbreviation_of(short: str, text: str) -> bool:
+    """陸連 for 陸上競技連盟, 経産省 for 経済産業省: Japanese abbreviations keep characters of the
+    full name in order. Only short all-kanji names, with at most three kanji skipped per gap."""
+    if not 2 <= len(short) <= 4 or not re.fullmatch(f"[{_KANJI}]+", short):
+        return False
+    pattern = f"[{_KANJI}]{{0,3}}".join(map(re.escape, short))
+    return re.search(pattern, text) is not None
 
 
 _OWN_AREA = {"県": ("県内", "同県", "県警"), "道": ("道内", "道警", "全道"), "府": ("府内", "同府", "府警"),
