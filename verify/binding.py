@@ -129,7 +129,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             rivals = [e.text for e in _clause_names(clause, sentence_of[id(clause)])
                       if N.can_rival(name, e) and name.same_slot(e)
                       and not N.entity_in(e.text, own_text)
-                      and e.text not in name.text and name.text not in e.text]
+                      and e.text not in name.text and not N.entity_in(name.text, e.text)]
             if rivals:
                 out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))
         for q in numbers:
