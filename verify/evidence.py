@@ -17,16 +17,39 @@ def masks(claim: PreparedClaim, sentence: Sentence) -> tuple[int, int]:
     return tok_mask, bi_mask
 
 
+def _sentence_masks(claim: PreparedClaim, source: PreparedSource) -> list[tuple[int, int]]:
+    """masks() for every sentence at once, through the source's indexes (the hot path)."""
+    tok = [0] * len(source.sentences)
+    bi = [0] * len(source.sentences)
+    for i, t in enumerate(claim.tokens):
+        _spread(source.lemma_index.get(t.lemma, 0) | source.containing(t.surface) | source.containing(t.lemma),
+                tok, 1 << i)
+    for i, bigram in enumerate(claim.bigrams):
+        _spread(source.containing(bigram), bi, 1 << i)
+    return list(zip(tok, bi))
+
+
+def _spread(sentences: int, out: list[int], bit: int) -> None:
+    while sentences:
+        low = sentences & -sentences
+        out[low.bit_length() - 1] |= bit
+        sentences ^= low
+
+
 def _score(claim: PreparedClaim, tok_mask: int, bi_mask: int) -> float:
-    total = sum(claim.weights) or 1.0
-    covered = sum(w for i, w in enumerate(claim.weights) if tok_mask >> i & 1)
-    bigram = bin(bi_mask).count("1") / (len(claim.bigrams) or 1)
+    total = claim.total_weight or 1.0
+    covered, bits = 0.0, tok_mask
+    while bits:
+        low = bits & -bits
+        covered += claim.weights[low.bit_length() - 1]
+        bits ^= low
+    bigram = bi_mask.bit_count() / (len(claim.bigrams) or 1)
     return 100 * ((1 - T.BIGRAM_SHARE) * covered / total + T.BIGRAM_SHARE * bigram)
 
 
 def find_evidence(claim: PreparedClaim, source: PreparedSource) -> tuple[float, list[int]]:
     """Best window of adjacent sentences, plus non-adjacent sentences that add missing content."""
-    found = [masks(claim, s) for s in source.sentences]
+    found = _sentence_masks(claim, source)
     if not found:
         return 0.0, []
     best_score, best = -1.0, [0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from .normalize import fold_dots
@@ -193,8 +194,12 @@ def _abbreviation_of(short: str, text: str) -> bool:
     full name in order. Only short all-kanji names, with at most three kanji skipped per gap."""
     if not 2 <= len(short) <= 4 or not re.fullmatch(f"[{_KANJI}]+", short):
         return False
-    pattern = f"[{_KANJI}]{{0,3}}".join(map(re.escape, short))
-    return re.search(pattern, text) is not None
+    return _abbreviation_pattern(short).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _abbreviation_pattern(short: str) -> re.Pattern:
+    return re.compile(f"[{_KANJI}]{{0,3}}".join(map(re.escape, short)))
 
 
 _OWN_AREA = {"県": ("県内", "同県", "県警"), "道": ("道内", "道警", "全道"), "府": ("府内", "同府", "府警"),

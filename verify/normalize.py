@@ -165,12 +165,16 @@ def _inside(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
 
 def normalize(text: str) -> Normalized:
     """Normalise for comparison: NFKC, folded quotes/dashes/spaces, Arabic numerals, Western years."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, ch in enumerate(text):
-        for out in unicodedata.normalize("NFKC", ch).translate(_DASHES).translate(_QUOTES):
-            chars.append(out)
-            offsets.append(index)
+    text = text.translate(_DASHES).translate(_QUOTES)  # one char for one: offsets unchanged
+    if unicodedata.is_normalized("NFKC", text):
+        chars, offsets = list(text), list(range(len(text)))  # most Japanese copy: nothing to fold
+    else:
+        chars, offsets = [], []
+        for index, ch in enumerate(text):
+            folded = ch if ch < "\u00a0" else unicodedata.normalize("NFKC", ch)
+            for out in folded.translate(_DASHES).translate(_QUOTES):
+                chars.append(out)
+                offsets.append(index)
     b = _Builder(chars, offsets)
     b.sub(_KANJI_DECIMAL_RE, lambda m: f"{kanji_to_int(m.group(1))}.{kanji_to_int(m.group(2)):0{len(m.group(2))}d}")
     # ・ stays: ペルー・リマ is two names; entity and quote checks fold it (fold_dots)

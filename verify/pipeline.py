@@ -7,7 +7,8 @@ from typing import Callable
 from claims import Article, Claim
 
 from .facts import Fact
-from .match import Match, PreparedSource, match, prepare_claim, prepare_source
+from .match import Match, PreparedSource, match, prepare_claim
+from .prepared import prepare_source_cached
 from .model import SOURCE_STATUSES, SourceDoc, Verdict
 
 SourceGetter = Callable[[str], SourceDoc]
@@ -78,7 +79,7 @@ class _Sources:
         if not doc.readable:
             return None
         if url not in self._prepared:
-            self._prepared[url] = prepare_source(doc)
+            self._prepared[url] = prepare_source_cached(doc)
         return self._prepared[url]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
@@ -13,6 +14,7 @@ from .model import SourceDoc
 from .normalize import Normalized, normalize
 from .sentences import split_sentences
 from .tokens import Token, analyze, content_lemmas
+from .tokens import lemmas as sentence_lemmas
 
 _PUNCT_RE = re.compile(r"[\s、。，．,.!?！？「」『』()（）\[\]［］:：;；\"'\-ー~…・]")
 
@@ -90,6 +92,49 @@ class PreparedSource:
     def published_year(self) -> int | None:
         return self.published.year if self.published else None
 
+    @cached_property
+    def lemma_index(self) -> dict[str, int]:
+        """lemma -> bit mask of the sentences that have it (bit i = sentence i)."""
+        index: dict[str, int] = {}
+        for i, s in enumerate(self.sentences):
+            for lemma in s.lemmas:
+                index[lemma] = index.get(lemma, 0) | 1 << i
+        return index
+
+    @cached_property
+    def _char_index(self) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for i, s in enumerate(self.sentences):
+            for ch in set(s.text):
+                index[ch] = index.get(ch, 0) | 1 << i
+        return index
+
+    @cached_property
+    def _containing(self) -> dict[str, int]:
+        return {}
+
+    def containing(self, needle: str) -> int:
+        """Bit mask of the sentences whose text contains `needle` (cached per source).
+
+        Claims of one source share most of their words; the character index narrows each
+        look-up to the few sentences that hold every character before any substring test.
+        """
+        found = self._containing.get(needle)
+        if found is None:
+            candidates = -1
+            for ch in set(needle):
+                candidates &= self._char_index.get(ch, 0)
+                if not candidates:
+                    break
+            found, bits = 0, max(candidates, 0)
+            while bits:
+                low = bits & -bits
+                if needle in self.sentences[low.bit_length() - 1].text:
+                    found |= low
+                bits ^= low
+            self._containing[needle] = found
+        return found
+
 
 @dataclass
 class PreparedClaim:
@@ -105,6 +150,10 @@ class PreparedClaim:
         return F.predicates(self.norm)
 
     @cached_property
+    def total_weight(self) -> float:
+        return sum(self.weights)
+
+    @cached_property
     def entities(self) -> list[N.Entity]:
         return N.entities(self.norm) + N.acronyms_and_titles(self.norm)
 
@@ -114,13 +163,28 @@ def _bigrams(text: str) -> list[str]:
     return list(dict.fromkeys(bare[i:i + 2] for i in range(len(bare) - 1)))
 
 
+_RECENT: OrderedDict[SourceDoc, PreparedSource] = OrderedDict()
+RECENT_SOURCES = 64  # a run over an archive cites the same pages again and again
+
+
+def prepare_source_cached(doc: SourceDoc) -> PreparedSource:
+    """prepare_source, remembered for the last RECENT_SOURCES pages (bounded: memory stays flat)."""
+    if doc in _RECENT:
+        _RECENT.move_to_end(doc)
+        return _RECENT[doc]
+    prepared = _RECENT[doc] = prepare_source(doc)
+    if len(_RECENT) > RECENT_SOURCES:
+        _RECENT.popitem(last=False)
+    return prepared
+
+
 def prepare_source(doc: SourceDoc) -> PreparedSource:
     """Split, normalise and tokenise a source once, for all the claims that cite it."""
     text = doc.text
     sentences = []
     for start, end in split_sentences(text):
         norm = normalize(text[start:end])
-        lemmas = frozenset(t.lemma for t in analyze(norm.text, "A"))
+        lemmas = sentence_lemmas(norm.text)
         sentences.append(Sentence(start, end, norm, lemmas))
     # The headline belongs to the page: a name it gives (福井県) is "in the source" even when the
     # body says only 県内. It is never evidence, so it is not a sentence.

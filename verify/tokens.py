@@ -52,6 +52,14 @@ def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def lemmas(text: str) -> frozenset[str]:
+    """Just the normalised forms of `text`'s short units: what evidence search needs from every
+    sentence of a source, without building a Token per word (most sentences are never evidence)."""
+    if not text:
+        return frozenset()
+    return frozenset(m.normalized_form() for m in _tokenizer("A").tokenize(text))
+
+
 # Lemmas too common to say anything about a claim's content.
 STOP_LEMMAS = frozenset(
     "為る 有る 居る 成る 言う 事 物 為 様 等 其れ 此れ 所 方 中 的 者 達 よう こと もの ため "
