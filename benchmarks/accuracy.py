@@ -1,0 +1,142 @@
+"""Accuracy of each matcher on the labelled set, printed beside its speed.
+
+Uses `verify.evaluate.evaluate` on tests/labelled (labels.csv, articles/, its cassette) when
+both exist; otherwise falls back to the dev set (/work/shared/devset) and a minimal scoring
+loop with the same rule: supported <-> verdict supported; not_supported <-> partial,
+contradicted or not_found; unverifiable <-> unverifiable.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from verify.model import SourceDoc, Verdict
+
+from .corpus import ROOT
+from .peers import Matcher
+
+LABELLED = ROOT / "tests" / "labelled"
+LABELLED_CASSETTES = (LABELLED / "cassettes" / "labelled.yaml", ROOT / "cassettes" / "labelled.yaml")
+DEVSET = Path("/work/shared/devset")
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    name: str
+    labels: Path
+    cassette: Path
+    articles: Path
+    harness: str          # "verify.evaluate" or "benchmarks fallback loop"
+
+
+def labelled_set() -> LabelledSet:
+    cassette = next((c for c in LABELLED_CASSETTES if c.is_file()), None)
+    import importlib.util
+
+    have_harness = importlib.util.find_spec("verify.evaluate") is not None
+    if cassette and (LABELLED / "labels.csv").is_file() and have_harness:
+        return LabelledSet("tests/labelled", LABELLED / "labels.csv", cassette, LABELLED / "articles",
+                           "verify.evaluate")
+    return LabelledSet("dev set (fallback)", DEVSET / "labels.csv", DEVSET / "cassette.yaml",
+                       DEVSET / "articles", "benchmarks fallback loop")
+
+
+def label_of(verdict: Verdict) -> str:
+    if verdict is Verdict.SUPPORTED:
+        return "supported"
+    return "unverifiable" if verdict is Verdict.UNVERIFIABLE else "not_supported"
+
+
+@dataclass
+class Accuracy:
+    correct: int
+    total: int
+    rows: list[dict]
+
+    @property
+    def share(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.share:.1%} ({self.correct}/{self.total})"
+
+
+def _rows(data: LabelledSet, matcher: Matcher | None) -> list[dict]:
+    """label, claim, verdict for every labelled claim."""
+    if data.harness == "verify.evaluate":
+        from verify.evaluate import evaluate
+
+        call = None if matcher is None else _as_verdict(matcher)
+        scores = evaluate(data.labels, data.cassette, data.articles, matcher=call)
+        return [{"label": r["label"], "claim": r["claim"], "verdict": r["verdict"]} for r in scores.rows]
+    return _fallback_rows(data, matcher)
+
+
+def _as_verdict(matcher: Matcher):
+    def call(claim: str, doc: SourceDoc) -> Verdict:
+        result = matcher(claim, doc)
+        return getattr(result, "verdict", result)  # a Verdict, or a Match-like with .verdict
+    return call
+
+
+def _fallback_rows(data: LabelledSet, matcher: Matcher | None) -> list[dict]:
+    from claims import read_article
+    from verify.cassette import replaying
+    from verify.fetch import Fetcher
+    from verify.loader import SourceLoader
+    from verify.pipeline import verify_article
+
+    with open(data.labels, encoding="utf-8-sig", newline="") as f:
+        labels = list(csv.DictReader(f))
+    verdicts: dict[tuple[str, str], Verdict] = {}
+    with replaying(data.cassette), Fetcher() as fetcher:
+        loader = SourceLoader(fetcher)
+        for name in dict.fromkeys(row["article"] for row in labels):
+            article = read_article(str(data.articles / name))
+            if matcher is None:
+                for res in verify_article(article, loader):
+                    verdicts[(name, res.claim)] = res.verdict
+                continue
+            for block in article.blocks:
+                doc = loader(block.source_url) if block.source_url else SourceDoc("", status="no_citation")
+                for claim in block.claims:
+                    verdicts[(name, claim.text)] = matcher(claim.text, doc) if doc.readable else Verdict.UNVERIFIABLE
+    return [{"label": r["label"], "claim": r["claim"], "verdict": verdicts[(r["article"], r["claim"])].value}
+            for r in labels]
+
+
+def accuracy(matcher: Matcher | None, data: LabelledSet | None = None) -> Accuracy:
+    """Accuracy of `matcher` (None: claimcheck's whole pipeline) on the labelled set."""
+    rows = _rows(data or labelled_set(), matcher)
+    correct = sum(label_of(Verdict(r["verdict"])) == r["label"] for r in rows)
+    return Accuracy(correct, len(rows), rows)
+
+
+class _Recorder(Matcher):
+    """Calls every claim supported, remembering the peer's score: the sweep decides afterwards."""
+
+    def __init__(self, score):
+        self.score, self.seen = score, {}
+
+    def __call__(self, claim: str, doc: SourceDoc) -> Verdict:
+        self.seen[claim] = self.score(claim, doc)
+        return Verdict.SUPPORTED
+
+
+def best_threshold(score, thresholds, data: LabelledSet | None = None) -> tuple[float, Accuracy]:
+    """The cut-off with the best accuracy on the labelled set itself (optimistic for the peer)."""
+    recorder = _Recorder(score)
+    rows = _rows(data or labelled_set(), recorder)
+    best: tuple[float, Accuracy] | None = None
+    for t in thresholds:
+        correct = 0
+        for r in rows:
+            if r["verdict"] == Verdict.UNVERIFIABLE.value:
+                correct += r["label"] == "unverifiable"
+            else:
+                predicted = "supported" if recorder.seen[r["claim"]] >= t else "not_supported"
+                correct += predicted == r["label"]
+        if best is None or correct > best[1].correct:
+            best = (t, Accuracy(correct, len(rows), []))
+    return best
