@@ -1,7 +1,7 @@
 """Run the benchmark suite and print one table: medians, the peer measured in the same run, ratios.
 
-    python -m benchmarks            # default sizes (~15 min on 2 cores)
-    python -m benchmarks --quick    # smoke run (~2 min): small sizes, below the issue's corpus size
+    python -m benchmarks            # default sizes (~10 min on 2 cores)
+    python -m benchmarks --quick    # smoke run (~3 min): small sizes, below the issue's corpus size
     python -m benchmarks --full     # adds the 10,000-article memory run
     python -m benchmarks --only matching,startup
 
