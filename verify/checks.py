@@ -64,10 +64,9 @@ def _relative_year_in(text: str, source: PreparedSource) -> str:
     return ""
 
 
-def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
+def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantities: list[F.Quantity],
                       core: Sentence, derived: list[F.Quantity]) -> list[F.Fact]:
     out = []
-    ev_quantities = F.quantities("\n".join(s.text for s in evidence))
     core_quantities = F.quantities(core.text)
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
@@ -316,9 +315,10 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     core = _core_sentence(claim, evidence)
     # gaps between source numbers back only claims that speak of a gap or a bound (120万票以上の差)
     gap_claim = "差" in claim.norm or any(q.bound or q.unit == "倍" for q in claim.quantities)
-    derived = F.differences(F.quantities("\n".join(s.text for s in evidence))) if gap_claim else []
+    ev_quantities = F.quantities("\n".join(s.text for s in evidence))
+    derived = F.differences(ev_quantities) if gap_claim else []
     facts = (
-        _check_quantities(claim, source, evidence, core, derived)
+        _check_quantities(claim, source, ev_quantities, core, derived)
         + _check_relative_dates(claim, source)
         + _check_entities(claim, source, evidence, core)
         + _check_quotes(claim, source)

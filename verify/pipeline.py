@@ -86,7 +86,7 @@ class _Sources:
 def _archive_note(doc: SourceDoc, m: Match) -> Match:
     if not doc.archive_url:
         return m
-    note = f"evidence from archive snapshot {doc.archive_date or ''} {doc.archive_url}".replace("  ", " ")
+    note = " ".join(filter(None, ("evidence from archive snapshot", doc.archive_date, doc.archive_url)))
     return Match(m.verdict, m.score, f"{m.reason}; {note}", m.evidence, m.spans, m.facts)
 
 
