@@ -34,3 +34,19 @@ def test_column_is_documented(column):
 @pytest.mark.parametrize("status", list(ExitStatus))
 def test_exit_code_is_documented(status):
     assert f"| {int(status)} |" in README
+
+
+def _fenced_sh_lines(text: str) -> list[str]:
+    import re
+    return [line.strip() for block in re.findall(r"```sh\n(.*?)```", text, re.S) for line in block.splitlines()]
+
+
+def test_ci_runs_the_readmes_two_commands_literally():
+    # A CI that upgrades pip or installs differently hides what a new user meets (issue 11).
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line for line in ci.splitlines() if line.startswith(("python3 -m venv", ". .venv"))]
+    readme = _fenced_sh_lines(README)
+    assert len(commands) == 2
+    for command in commands:
+        assert command in readme
+    assert "upgrade pip" not in ci and "-U pip" not in ci
