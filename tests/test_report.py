@@ -4,8 +4,7 @@ import io
 
 import pytest
 
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
+from verify.model import ClaimResult, Verdict
 from verify.report import COLUMNS, safe_cell, summary_line, write_csv, write_json
 
 

@@ -7,9 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from verify.batch import Summary
-from verify.facts import Fact
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
+from verify.model import ClaimResult, Fact, Verdict
 from verify.report_html import highlight, render_html, safe_href, text_fragment
 
 

@@ -2,8 +2,7 @@
 import pytest
 
 from verify.batch import Summary
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
+from verify.model import ClaimResult, Verdict
 from verify.report import COLUMNS
 from verify.report_xlsx import write_xlsx
 from verify.roundtrip import PreviousClaim

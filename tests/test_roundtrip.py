@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from verify.cli import Environment, ExitStatus, main
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
+from verify.model import ClaimResult, Verdict
 from verify.report import COLUMNS
 from verify.roundtrip import PreviousClaim, carry_over
 

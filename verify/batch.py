@@ -10,8 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from .model import SOURCE_STATUSES, Verdict
-from .pipeline import ClaimResult
+from .model import SOURCE_STATUSES, ClaimResult, Verdict
 
 if TYPE_CHECKING:
     from .cli import Environment

@@ -14,8 +14,9 @@ from .cassette import CassetteError, recording, replaying
 from .cli import Environment, ExitStatus, UsageError
 from .config import Settings
 from .fetch import Fetcher
-from .pipeline import ClaimResult, verify_article
 from .loader import SourceLoader
+from .model import ClaimResult
+from .pipeline import verify_article
 from .run import Batch, expand_inputs, load_articles
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"

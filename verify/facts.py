@@ -10,12 +10,10 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .model import CONFLICTING, FACT_KINDS, FOUND, MISSING, Fact  # noqa: F401 - F.Fact etc. for the checks
 from .normalize import COUNTERS
 from .tokens import Token, analyze
 
-FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
-# Every kind of key fact a report can carry (the JSON schema lists the same).
-FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail")
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
@@ -28,29 +26,6 @@ _NUMBER_RE = re.compile(
     rf"({'|'.join(map(re.escape, COUNTERS))})?"
 )
 _QUOTE_RE = re.compile(r"「([^「」]{2,})」")
-
-
-@dataclass(frozen=True)
-class Fact:
-    kind: str            # number | date | entity | quote | polarity | antonym | emphasis
-    text: str            # as the claim says it
-    status: str = FOUND  # found | missing | conflicting
-    source: str = ""     # what the source says instead (conflicts), or where it was found
-    span: tuple[int, int] | None = None  # original offsets in the source text when found
-
-    def describe(self) -> str:
-        """The phrase an editor reads in the `reason` column."""
-        if self.status == CONFLICTING:
-            if self.kind == "polarity":
-                return f"polarity: claim {self.text}, source {self.source}"
-            if self.kind == "antonym":
-                return f"antonym: claim {self.text}, source {self.source}"
-            return f"{self.kind} {self.text} ≠ source {self.source}"
-        if self.status == MISSING:
-            if self.kind == "quote":
-                return f"quote 「{self.text}」 not found verbatim"
-            return f"{self.kind} {self.text} not in source"
-        return f"{self.kind} {self.text} found"
 
 
 _APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")

@@ -12,21 +12,11 @@ from . import facts as F
 from . import thresholds as T
 from .checks import check_facts
 from .evidence import find_evidence
-from .model import SourceDoc, Verdict
+from .model import Match, SourceDoc, Verdict
 from .prepared import PreparedClaim, PreparedSource, prepare_claim, prepare_source
 
 __all__ = ["Match", "PreparedClaim", "PreparedSource", "find_evidence", "match", "match_claim",
            "prepare_claim", "prepare_source"]
-
-
-@dataclass(frozen=True)
-class Match:
-    verdict: Verdict
-    score: int
-    reason: str
-    evidence: str = ""
-    spans: tuple[tuple[int, int], ...] = ()   # original offsets into the source text
-    facts: tuple[F.Fact, ...] = ()
 
 
 def _evidence_text(source: PreparedSource, idx: list[int]) -> tuple[str, tuple[tuple[int, int], ...]]:

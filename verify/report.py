@@ -9,8 +9,7 @@ import json
 from collections import Counter
 from typing import IO, Iterable
 
-from .model import Verdict
-from .pipeline import ClaimResult
+from .model import ClaimResult, Verdict
 
 SCHEMA_VERSION = 1
 

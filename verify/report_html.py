@@ -16,10 +16,8 @@ from typing import IO, Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
 from .batch import Summary
-from .facts import CONFLICTING, FOUND, MISSING  # the statuses of key facts
-from .model import Verdict
+from .model import CONFLICTING, FOUND, MISSING, ClaimResult, Verdict
 from .normalize import normalize
-from .pipeline import ClaimResult
 
 _STYLE = """
 body{font:15px/1.6 system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:0 auto;max-width:1100px;padding:1em;color:#222}

@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from .batch import Summary
-from .model import Verdict
-from .pipeline import ClaimResult
+from .model import ClaimResult, Verdict
 from .report import COLUMNS, record, safe_cell
 
 # Columns an editor reads get room and wrap; ids and codes stay narrow. Excel width units.

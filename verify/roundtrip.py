@@ -17,7 +17,7 @@ from pathlib import Path
 
 from claims.read import article_identity
 
-from .pipeline import ClaimResult
+from .model import ClaimResult
 
 EDITOR_COLUMNS = ("editor_verdict", "editor_note")
 # Legacy encodings too: Japanese Excel saves "CSV (comma delimited)" in cp932.
