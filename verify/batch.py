@@ -8,14 +8,12 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .model import SOURCE_STATUSES, ClaimResult, Verdict
 
 if TYPE_CHECKING:
-    from .cli import Environment
     from .roundtrip import PreviousClaim
-    from .run import Batch
 
 @dataclass(frozen=True)
 class Summary:
@@ -29,19 +27,21 @@ class Summary:
     disappeared: tuple["PreviousClaim", ...] = ()
 
     @classmethod
-    def of(cls, results: Sequence[ClaimResult], batch: "Batch | None" = None,
-           disappeared: Iterable["PreviousClaim"] = ()) -> "Summary":
+    def of(cls, results: Sequence[ClaimResult], loaded: Sequence[str] | None = None,
+           failed: Iterable[object] = (), disappeared: Iterable["PreviousClaim"] = ()) -> "Summary":
+        """`loaded`: the inputs read (default: the articles of `results`); `failed`: the errors of
+        the inputs that could not be read."""
         verdicts = Counter(r.verdict.value for r in results)
         statuses = Counter(r.source_status for r in results)
         # Statuses in the order the README lists them, any unknown one after.
         order = list(SOURCE_STATUSES) + sorted(set(statuses) - set(SOURCE_STATUSES))
-        articles = len(batch.loaded) if batch is not None else len({r.article for r in results})
+        articles = len(loaded) if loaded is not None else len({r.article for r in results})
         return cls(
             claims=len(results),
             verdicts={v.value: verdicts.get(v.value, 0) for v in Verdict},
             statuses={s: statuses[s] for s in order if statuses.get(s)},
             articles_ok=articles,
-            failures=tuple(str(e) for e in batch.failed) if batch is not None else (),
+            failures=tuple(str(e) for e in failed),
             disappeared=tuple(disappeared),
         )
 
@@ -87,21 +87,23 @@ def print_summary(summary: Summary, stream: IO[str], color: bool | None = None) 
 
 
 @contextlib.contextmanager
-def progress(batch: "Batch", env: "Environment") -> Iterator[None]:
-    """A progress bar on stderr while the batch is read, only when stderr is a terminal.
+def progress(total: int, terminal: IO[str] | None, no_color: bool = False) -> Iterator[Callable[[str | None], None] | None]:
+    """A progress bar on `terminal` while `total` inputs are read; None (not a terminal): no bar.
 
-    Piped or redirected stderr gets nothing: a log file full of redraws helps nobody.
+    Yields the hook to call with each input about to be read (None when all are done), or None
+    when there is no bar. Piped or redirected stderr gets nothing: a log file full of redraws
+    helps nobody.
     """
-    if not env.stderr_isatty or len(batch) < 1:
-        yield
+    if terminal is None or total < 1:
+        yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    console = Console(file=env.stderr, force_terminal=True, no_color=env.no_color or None)
+    console = Console(file=terminal, force_terminal=True, no_color=no_color or None)
     bar = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    TextColumn("{task.description}"), console=console, transient=True)
-    task = bar.add_task("", total=len(batch))
+    task = bar.add_task("", total=total)
     started = False
 
     def on_next(name: str | None) -> None:
@@ -111,12 +113,8 @@ def progress(batch: "Batch", env: "Environment") -> Iterator[None]:
         started = True
         bar.update(task, description=_short(name or ""))
 
-    batch.on_next = on_next
-    try:
-        with bar:
-            yield
-    finally:
-        batch.on_next = None
+    with bar:
+        yield on_next
 
 
 def _short(name: str, width: int = 40) -> str:

@@ -137,14 +137,19 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
         batch = _inputs(args, env)
         # Read --previous before the run: a wrong path should not cost a whole batch.
         previous = read_previous(args.previous) if getattr(args, "previous", None) else None
-        with progress(batch, env):
-            results, failed = _run(batch, args, env)
+        terminal = env.stderr if env.stderr_isatty else None
+        with progress(len(batch), terminal, env.no_color) as on_next:
+            batch.on_next = on_next
+            try:
+                results, failed = _run(batch, args, env)
+            finally:
+                batch.on_next = None
         disappeared = []
         if previous is not None:
             results, disappeared = carry_over(results, previous)
             for row in disappeared:
                 print(f"claimcheck: {describe(row)}", file=env.stderr)
-        _write_reports(results, args, env, Summary.of(results, batch, disappeared))
+        _write_reports(results, args, env, Summary.of(results, batch.loaded, batch.failed, disappeared))
     except (CassetteError, ArticleError, RoundTripError) as error:
         env.error(str(error))
         return ExitStatus.ERROR
