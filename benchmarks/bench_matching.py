@@ -98,8 +98,8 @@ class SudachiFloor(Matcher):
     name = "ceiling: Sudachi tokenisation of the source alone"
 
     def prepare_source(self, doc):
-        from verify.sentences import split_sentences
-        from verify.tokens import _tokenizer
+        from verify.text import split_sentences
+        from verify.text.tokens import _tokenizer
 
         tokenize, text = _tokenizer("A").tokenize, doc.text
         return [len(tokenize(text[a:b])) for a, b in split_sentences(text)]

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
             stack.enter_context(indexed_replay())
         # Warm the imports and the dictionary outside the measured loop, like a long run would.
-        from verify.tokens import analyze
+        from verify.text import analyze
 
         analyze("準備", "A")
         out["rss_imports_mb"] = rss_mb()

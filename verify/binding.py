@@ -14,7 +14,7 @@ from . import lexicon
 from . import names as N
 from . import thresholds as T
 from .prepared import Clause, PreparedClaim, Sentence, clause_spans
-from .tokens import Token
+from .text import Token
 
 
 def _is_plain(tok: Token) -> bool:

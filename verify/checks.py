@@ -14,8 +14,7 @@ from . import thresholds as T
 from .binding import clause_conflicts
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
-from .normalize import fold_dots
-from .tokens import analyze, content_lemmas
+from .text import analyze, content_lemmas, fold_dots
 
 
 def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:

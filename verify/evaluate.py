@@ -78,7 +78,7 @@ def baseline_matcher(claim: str, doc: SourceDoc) -> Verdict:
     """The naive peer: partial_ratio of the normalised claim over the whole normalised page."""
     from rapidfuzz import fuzz
 
-    from .normalize import norm
+    from .text import norm
 
     score = fuzz.partial_ratio(norm(claim), norm(doc.text))
     return Verdict.SUPPORTED if score >= BASELINE_SUPPORTED_FROM else Verdict.NOT_FOUND

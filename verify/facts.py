@@ -2,7 +2,7 @@
 
 Fuzzy similarity cannot tell a faithful paraphrase from a claim with one changed number or a
 flipped negation (measured in MATCHING.md), so these explicit checks decide the verdict.
-All text here is already normalised (see normalize.py).
+All text here is already normalised (see text/normalization.py).
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .model import CONFLICTING, FACT_KINDS, FOUND, MISSING, Fact  # noqa: F401 - F.Fact etc. for the checks
-from .normalize import COUNTERS
-from .tokens import Token, analyze
+from .text import COUNTERS, Token, analyze
 
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .normalize import fold_dots
-from .tokens import Token, analyze
+from .text import Token, analyze, fold_dots
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,8 @@ from . import facts as F
 from . import names as N
 from . import thresholds as T
 from .model import SourceDoc
-from .normalize import Normalized, normalize
-from .sentences import split_sentences
-from .tokens import Token, analyze, content_lemmas
-from .tokens import lemmas as sentence_lemmas
+from .text import Normalized, Token, analyze, content_lemmas, normalize, split_sentences
+from .text import lemmas as sentence_lemmas
 
 _PUNCT_RE = re.compile(r"[\s、。，．,.!?！？「」『』()（）\[\]［］:：;；\"'\-ー~…・]")
 

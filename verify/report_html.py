@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from .batch import Summary
 from .model import CONFLICTING, FOUND, MISSING, ClaimResult, Verdict
-from .normalize import normalize
+from .text import normalize
 
 _STYLE = """
 body{font:15px/1.6 system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:0 auto;max-width:1100px;padding:1em;color:#222}
