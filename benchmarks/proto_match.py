@@ -72,7 +72,7 @@ def _make_score(original):
 @contextlib.contextmanager
 def patched(changes=ALL) -> Iterator[list[str]]:
     """Apply the named changes for the duration of the block; yields the ones applied."""
-    from verify import evidence
+    from verify.match import evidence
     from verify.text import tokens
 
     undo: list = []

@@ -5,9 +5,8 @@ from typing import Callable
 
 from claims import Article, Claim
 
-from .match import PreparedSource, match, prepare_claim
+from .match import PreparedSource, match, prepare_claim, prepare_source_cached
 from .model import SOURCE_STATUSES, ClaimResult, Match, SourceDoc, Verdict
-from .prepared import prepare_source_cached
 
 SourceGetter = Callable[[str], SourceDoc]
 

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text import Token, analyze, fold_dots
 from . import lexicon
-from .text import Token, analyze, fold_dots
 
 
 @dataclass(frozen=True)

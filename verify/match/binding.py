@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..model import CONFLICTING, Fact
+from ..text import Token
 from . import facts as F
 from . import lexicon
 from . import names as N
 from . import thresholds as T
 from .prepared import Clause, PreparedClaim, Sentence, clause_spans
-from .text import Token
 
 
 def _is_plain(tok: Token) -> bool:
@@ -88,25 +89,25 @@ def _clause_names(clause: Clause, sentence: Sentence) -> list[N.Entity]:
     return names
 
 
-def _direction_conflicts(claim_clause: str, sentence: str) -> list[F.Fact]:
+def _direction_conflicts(claim_clause: str, sentence: str) -> list[Fact]:
     """上回る in the claim where the sentence telling the same statement says 下回る (or 超える)."""
     out = []
     for a, b in lexicon.DIRECTION_PAIRS + [(b, a) for a, b in lexicon.DIRECTION_PAIRS]:
         if a in claim_clause and b not in claim_clause and b in sentence and a not in sentence:
-            out.append(F.Fact("antonym", a, F.CONFLICTING, b))
+            out.append(Fact("antonym", a, CONFLICTING, b))
             break
     return out
 
 
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity],
-                     implied: Callable[[F.Quantity], bool] = lambda q: False) -> list[F.Fact]:
+                     implied: Callable[[F.Quantity], bool] = lambda q: False) -> list[Fact]:
     """Names and numbers that the matching source clause gives to someone or something else.
 
     `implied(q)` tells a date part the source leaves to its dateline (12月 in a December page).
     """
     clauses = [c for s in evidence for c in s.clauses]
     sentence_of = {id(c): s for s in evidence for c in s.clauses}
-    out: list[F.Fact] = []
+    out: list[Fact] = []
     for start, end in _claim_clauses(claim):
         tokens = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
         names = [e for e in claim.entities if start <= e.start < end]
@@ -131,7 +132,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
                       and not N.entity_in(e.text, own_text)
                       and e.text not in name.text and not N.entity_in(name.text, e.text)]
             if rivals:
-                out.append(F.Fact("entity", name.text, F.CONFLICTING, rivals[0]))
+                out.append(Fact("entity", name.text, CONFLICTING, rivals[0]))
         for q in numbers:
             if not q.unit or any(q.agrees(d) for d in clause.quantities + derived) or implied(q):
                 continue
@@ -142,5 +143,5 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             rivals = [d for d in clause.quantities
                       if d.unit == q.unit and not any(c.agrees(d) for c in claim.quantities)]
             if rivals:
-                out.append(F.Fact(q.kind, q.phrase, F.CONFLICTING, rivals[0].phrase))
+                out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
     return out

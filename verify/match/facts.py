@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import CONFLICTING, Fact
+from ..text import COUNTERS, Token, analyze
 from . import lexicon
-from .model import CONFLICTING, FACT_KINDS, FOUND, MISSING, Fact  # noqa: F401 - F.Fact etc. for the checks
-from .text import COUNTERS, Token, analyze
 
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",

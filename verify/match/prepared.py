@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
 
+from ..model import SourceDoc
+from ..text import Normalized, Token, analyze, content_lemmas, normalize, split_sentences
+from ..text import lemmas as sentence_lemmas
 from . import facts as F
 from . import names as N
 from . import thresholds as T
-from .model import SourceDoc
-from .text import Normalized, Token, analyze, content_lemmas, normalize, split_sentences
-from .text import lemmas as sentence_lemmas
 
 _PUNCT_RE = re.compile(r"[\s、。，．,.!?！？「」『』()（）\[\]［］:：;；\"'\-ー~…・]")
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import CONFLICTING, FOUND, MISSING, Fact
+from ..text import analyze, content_lemmas, fold_dots
 from . import facts as F
 from . import names as N
 from . import lexicon
@@ -14,7 +16,6 @@ from . import thresholds as T
 from .binding import clause_conflicts
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
-from .text import analyze, content_lemmas, fold_dots
 
 
 def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
@@ -64,7 +65,7 @@ def _relative_year_in(text: str, source: PreparedSource) -> str:
 
 
 def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantities: list[F.Quantity],
-                      core: Sentence, derived: list[F.Quantity]) -> list[F.Fact]:
+                      core: Sentence, derived: list[F.Quantity]) -> list[Fact]:
     out = []
     core_quantities = F.quantities(core.text)
     for q in claim.quantities:
@@ -74,38 +75,38 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
         if labelled and not any(q.agrees(d) for d in labelled):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
-            out.append(F.Fact(q.kind, q.label + q.text, F.CONFLICTING, labelled[0].label + labelled[0].text))
+            out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
             continue
         same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
         if same_way:
-            out.append(F.Fact(q.kind, q.text, F.FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
+            out.append(Fact(q.kind, q.text, FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
             continue
         if agreeing:  # 10.4%増 where the source says 10.4%減
-            out.append(F.Fact(q.kind, q.phrase, F.CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
+            out.append(Fact(q.kind, q.phrase, CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
             continue
         said = _said_by_date(q, source) or next(
             (w for w in F.NUMBER_WORDS.get((q.value, q.unit), ()) if w in source.norm_text), "")
         if said:
-            out.append(F.Fact(q.kind, q.text, F.FOUND, said, _span_of(source, said)))
+            out.append(Fact(q.kind, q.text, FOUND, said, _span_of(source, said)))
             continue
         gap = next((d for d in derived if q.agrees(d)), None)
         if gap is not None:
-            out.append(F.Fact(q.kind, q.text, F.FOUND, f"difference {gap.text}"))
+            out.append(Fact(q.kind, q.text, FOUND, f"difference {gap.text}"))
             continue
         # a rival only where the claim's statement is told: the same unit in another
         # sentence is usually another fact (4回連続で成功 is not 年6回の打ち上げ)
         rivals = [d for d in core_quantities if d.unit == q.unit]
         relative = _relative_year_in(core.text, source) if q.unit == "年(year)" else ""
         if rivals and q.unit:
-            out.append(F.Fact(q.kind, q.text, F.CONFLICTING, rivals[0].text, _span_of(source, rivals[0].text)))
+            out.append(Fact(q.kind, q.text, CONFLICTING, rivals[0].text, _span_of(source, rivals[0].text)))
         elif relative:  # 2023年 where the source's 昨年 is 2024
-            out.append(F.Fact(q.kind, q.text, F.CONFLICTING, relative))
+            out.append(Fact(q.kind, q.text, CONFLICTING, relative))
         else:
-            out.append(F.Fact(q.kind, q.text, F.MISSING))
+            out.append(Fact(q.kind, q.text, MISSING))
     return out
 
 
-def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
     out = []
     for word, offset in lexicon.RELATIVE_YEARS.items():
         if word not in claim.norm or (word == "前年" and "一昨年" in claim.norm):
@@ -114,15 +115,15 @@ def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[
         same_words = [w for w, o in lexicon.RELATIVE_YEARS.items() if o == offset and w in source.norm_text]
         target = source.published_year + offset if source.published_year else None
         found = bool(same_words) or (target in years)
-        out.append(F.Fact("date", word, F.FOUND if found else F.MISSING))
+        out.append(Fact("date", word, FOUND if found else MISSING))
     for word in lexicon.RELATIVE_DATES:
         if word in claim.norm:
-            out.append(F.Fact("date", word, F.FOUND if word in source.norm_text else F.MISSING))
+            out.append(Fact("date", word, FOUND if word in source.norm_text else MISSING))
     return out
 
 
 def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
-                    core: Sentence) -> list[F.Fact]:
+                    core: Sentence) -> list[Fact]:
     """Names: on the page (body or headline), or replaced by another name of the same kind.
 
     Which name goes with which act is binding.py's work, clause by clause.
@@ -132,22 +133,22 @@ def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list
         if ent.weak or ent.kind == "title":
             continue  # compared only where a rival stands in its place (binding.py); quotes: _check_quotes
         if N.entity_in(ent.text, source.norm_text):
-            out.append(F.Fact("entity", ent.text, F.FOUND, span=_span_of(source, ent.text)))
+            out.append(Fact("entity", ent.text, FOUND, span=_span_of(source, ent.text)))
             continue
         own = N.own_area_word(ent, source.norm_text)
         if own:  # a local paper writes 県内 / 道内 for its own prefecture
-            out.append(F.Fact("entity", ent.text, F.FOUND, own, _span_of(source, own)))
+            out.append(Fact("entity", ent.text, FOUND, own, _span_of(source, own)))
             continue
         rivals = [e.text for s in evidence for e in s.entities
                   if N.can_rival(ent, e) and not N.entity_in(e.text, claim.norm)
                   and e.text not in ent.text and ent.text not in e.text]
-        out.append(F.Fact("entity", ent.text, F.CONFLICTING, rivals[0]) if rivals
-                   else F.Fact("entity", ent.text, F.MISSING))
+        out.append(Fact("entity", ent.text, CONFLICTING, rivals[0]) if rivals
+                   else Fact("entity", ent.text, MISSING))
     out.extend(_role_swaps(claim, [core] + [s for s in evidence if s is not core]))
     return out
 
 
-def _role_swaps(claim: PreparedClaim, evidence: list[Sentence]) -> list[F.Fact]:
+def _role_swaps(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
     """Two names that trade places: "ヤンキースがドジャースを破った", "羽田発新千歳行き"."""
     out = []
     said = [e for e in claim.entities if e.direction]
@@ -161,29 +162,29 @@ def _role_swaps(claim: PreparedClaim, evidence: list[Sentence]) -> list[F.Fact]:
             for y in said:
                 if x.direction == "from" and y.direction == "to" and x.text != y.text \
                         and direction_in_source(x.text) == "to" and direction_in_source(y.text) == "from":
-                    out.append(F.Fact("entity", f"{x.text}→{y.text}", F.CONFLICTING,
+                    out.append(Fact("entity", f"{x.text}→{y.text}", CONFLICTING,
                                       f"{y.text}→{x.text} (roles swapped)"))
         if out:
             break
     return out
 
 
-def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
     out = []
     haystack = fold_dots(source.norm_text).replace(" ", "")
     for quote in F.quotes(claim.norm):
         bare = fold_dots(quote).replace(" ", "")
         if bare in haystack:
-            out.append(F.Fact("quote", quote, F.FOUND, span=_span_of(source, quote)))
+            out.append(Fact("quote", quote, FOUND, span=_span_of(source, quote)))
             continue
         from rapidfuzz import fuzz
 
         alignment = fuzz.partial_ratio_alignment(bare, haystack)
         if alignment and alignment.score >= T.QUOTE_ALTERED_FROM:
             said = haystack[alignment.dest_start:alignment.dest_end]
-            out.append(F.Fact("quote", f"「{quote}」", F.CONFLICTING, f"「{said}」"))
+            out.append(Fact("quote", f"「{quote}」", CONFLICTING, f"「{said}」"))
         else:
-            out.append(F.Fact("quote", quote, F.MISSING))
+            out.append(Fact("quote", quote, MISSING))
     return out
 
 
@@ -193,7 +194,7 @@ _ITEM = r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9ー々の]{1,14}"
 _LIST_RE = re.compile(rf"((?:{_ITEM}(?:や、|、|や))+{_ITEM}?)(?:など|等|といった)")
 
 
-def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
     """Each item of an enumeration (軍事、経済、文化など) must be on the page: a list is where
     summaries slip in what the source never said."""
     out = []
@@ -203,7 +204,7 @@ def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[F.Fa
             if not words:
                 continue
             present = all(t.surface in source.norm_text or t.lemma in source.norm_text for t in words)
-            out.append(F.Fact("detail", item, F.FOUND if present else F.MISSING))
+            out.append(Fact("detail", item, FOUND if present else MISSING))
     return out
 
 
@@ -211,7 +212,7 @@ _COMPARE_RE = re.compile(r"^(?:を|より)(上回|超え|超す|下回|多|少�
 _GREATER = ("上回", "超え", "超す", "多", "高")
 
 
-def _check_comparisons(claim: PreparedClaim) -> list[F.Fact]:
+def _check_comparisons(claim: PreparedClaim) -> list[Fact]:
     """A claim that says 3.9% 下回った 2.1% contradicts its own numbers, whatever the source says."""
     out = []
     found = claim.quantities
@@ -223,12 +224,12 @@ def _check_comparisons(claim: PreparedClaim) -> list[F.Fact]:
         greater = verb.group(1) in _GREATER
         if (earlier.value > later.value) != greater:
             relation = "above" if greater else "below"
-            out.append(F.Fact("number", f"{earlier.text} {relation} {later.text}", F.CONFLICTING,
+            out.append(Fact("number", f"{earlier.text} {relation} {later.text}", CONFLICTING,
                               f"{earlier.text} is not {relation} {later.text}"))
     return out
 
 
-def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
+def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
     out = []
     ev_text = "\n".join(s.text for s in evidence)
@@ -236,7 +237,7 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
     # by clause in binding.py (a page says 増え of one thing and 低下 of another)
     for a, b in lexicon.ANTONYM_PAIRS + [(b, a) for a, b in lexicon.ANTONYM_PAIRS]:
         if a in claim.norm and b not in claim.norm and b in ev_text and a not in ev_text:
-            out.append(F.Fact("antonym", a, F.CONFLICTING, b))
+            out.append(Fact("antonym", a, CONFLICTING, b))
     for word in _emphatic_words(claim.norm):
         if word:
             equivalents = next((g for g in lexicon.EMPHASIS_GROUPS if word in g), (word,))
@@ -246,7 +247,7 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
                 or (word.startswith("初") and "初" in ev_text) \
                 or _backed_by_numbers(word, source) \
                 or (word == "最も" and _has_superlative(ev_text, claim.norm))
-            out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
+            out.append(Fact("emphasis", word, FOUND if backed else MISSING))
     return out
 
 
@@ -303,7 +304,7 @@ def _core_sentence(claim: PreparedClaim, evidence: list[Sentence]) -> Sentence:
     return max(evidence, key=coverage)
 
 
-def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
+def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Every key fact of the claim, labelled found / missing / conflicting against the evidence."""
     ev_predicates: dict[str, bool] = {}
     for s in evidence:

@@ -1,22 +1,15 @@
-"""Matching one claim against one extracted source: find the evidence, check the key facts, decide.
+"""Deciding one claim against one extracted source: find the evidence, check the key facts, decide.
 
-    prepare_source(doc) -> PreparedSource   (once per source: sentences, tokens, numbers)
-    prepare_claim(text) -> PreparedClaim    (once per claim)
-    match(claim, source) -> Match           (verdict, score, evidence spans, facts, reason)
+The order matters: the score only finds the evidence; a conflicting fact makes `contradicted`,
+a missing one `partial`, and nothing close `not_found` (see docs/verdicts.md).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from . import facts as F
+from ..model import CONFLICTING, MISSING, Match, SourceDoc, Verdict
 from . import thresholds as T
 from .checks import check_facts
 from .evidence import find_evidence
-from .model import Match, SourceDoc, Verdict
 from .prepared import PreparedClaim, PreparedSource, prepare_claim, prepare_source
-
-__all__ = ["Match", "PreparedClaim", "PreparedSource", "find_evidence", "match", "match_claim",
-           "prepare_claim", "prepare_source"]
 
 
 def _evidence_text(source: PreparedSource, idx: list[int]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -47,8 +40,8 @@ def match(claim: PreparedClaim, source: PreparedSource) -> Match:
         return Match(Verdict.NOT_FOUND, shown, f"no passage close to the claim (best score {shown})",
                      evidence, spans)
     facts = check_facts(claim, source, [source.sentences[i] for i in idx])
-    conflicts = [f for f in facts if f.status == F.CONFLICTING]
-    missing = [f for f in facts if f.status == F.MISSING]
+    conflicts = [f for f in facts if f.status == CONFLICTING]
+    missing = [f for f in facts if f.status == MISSING]
     if conflicts:
         return Match(Verdict.CONTRADICTED, shown, "; ".join(f.describe() for f in conflicts + missing),
                      evidence, spans, tuple(facts))
