@@ -82,8 +82,7 @@ def _as_verdict(matcher: Matcher):
 
 def _fallback_rows(data: LabelledSet, matcher: Matcher | None) -> list[dict]:
     from claims import read_article
-    from verify.cassette import replaying
-    from verify.fetch import Fetcher
+    from verify.fetch import Fetcher, replaying
     from verify.loader import SourceLoader
     from verify.pipeline import verify_article
 

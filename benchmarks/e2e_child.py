@@ -5,7 +5,7 @@
 
 The library path the CLI's `verify` takes: claims.read_article, then
 verify.pipeline.verify_article with a SourceLoader over a Fetcher, inside
-verify.cassette.replaying(cassette).
+verify.fetch.replaying(cassette).
 
 - verify:  results are counted and dropped (a streaming consumer: memory must stay flat);
 - keep:    results are kept in a list, as `claimcheck verify` does before writing its reports;
@@ -69,9 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from claims import read_article
-    from verify.cassette import replaying
-    from verify.config import Settings
-    from verify.fetch import Fetcher
+    from verify.fetch import Fetcher, Settings, replaying
     from verify.loader import SourceLoader
     from verify.pipeline import verify_article
 

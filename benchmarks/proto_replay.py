@@ -4,7 +4,7 @@ vcrpy's `Cassette._responses` compares the request with every recorded interacti
 it twice per request (`can_play_response_for` then `play_response`), each comparison running
 the matchers and formatting a debug message for every mismatch. Replay cost grows with the
 cassette: measured ~10 µs per interaction per request, so ~5 ms a page at 500 pages and ~30 ms
-at 3,000. With `match_on=("method", "uri")`, as verify.cassette replays, the candidates can be
+at 3,000. With `match_on=("method", "uri")`, as verify.fetch.cassette replays, the candidates can be
 looked up in an index keyed on (method, uri) and only those confirmed with the real matchers:
 same answers, constant time. The change proposed for verify/cassette.py is exactly this
 (a Cassette subclass, or this patch applied in `replaying`).
@@ -56,8 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import yaml
 
-    from verify.cassette import replaying
-    from verify.fetch import Fetcher
+    from verify.fetch import Fetcher, replaying
 
     with tempfile.TemporaryDirectory() as tmp:
         for pages in (100, 1000, 3000):

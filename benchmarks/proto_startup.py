@@ -6,7 +6,7 @@ Each line is the median wall time of a fresh interpreter doing one thing, minus 
 - package_version(): `metadata.packages_distributions()` (reads every installed distribution's
   file list) against asking `metadata.version("claimcheck")` first, which it finds directly.
 - vcrpy: `import vcr` on top of `import requests` (verify.fetch needs requests anyway; it
-  imports vcr only through verify.cassette, for `is_active()` and one exception class).
+  imports vcr only through verify.fetch.cassette, for `is_active()` and one exception class).
 - bs4 (soupsieve compiles its CSS grammar on import), requests_cache (opened by Fetcher even
   for a local article file), and the whole of verify.commands.
 """
@@ -27,7 +27,7 @@ SNIPPETS = {
     "import bs4": "import bs4",
     "import requests_cache": "import requests_cache",
     "import verify.commands": "import verify.commands",
-    "verify.config.Settings()": "from verify.config import Settings; Settings()",
+    "verify.fetch.Settings()": "from verify.fetch import Settings; Settings()",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from verify.encoding import decode_body
+from verify.fetch import decode_body
 from verify.model import OK, Page, SourceDoc
 
 from .corpus import Source, make_source, render_module

@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from verify import cassette
-from verify.cassette import CassetteError, recording, replaying
-from verify.fetch import Fetcher
+from verify.fetch import CassetteError, Fetcher, cassette, recording, replaying  # cassette: for is_active()
 
 # A copy of shared/devset/cassette.yaml, so the tests do not depend on files outside the repo.
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"

@@ -5,8 +5,9 @@ import dataclasses
 
 import pytest
 
-from verify.config import Settings, default_user_agent, package_version
-from verify.fetch import Fetcher
+from verify import package_version
+from verify.fetch import Fetcher, Settings
+from verify.fetch.config import default_user_agent
 from verify.model import SOURCE_STATUSES, Page
 
 JA = "ロシアとイランが20年間の戦略条約に署名、軍事協力を強化"

@@ -97,7 +97,7 @@ def test_no_archive_setting_asks_nothing(local_server, polite):
 
 def test_archive_evidence_is_named_in_the_cli_report(local_server, tmp_path, monkeypatch):
     cited = local_server.route("/dead", "gone", status=404)
-    monkeypatch.setattr("verify.config.ARCHIVE_ENDPOINT", serve_archive(local_server, cited, PAGE))
+    monkeypatch.setattr("verify.fetch.config.ARCHIVE_ENDPOINT", serve_archive(local_server, cited, PAGE))
     out = tmp_path / "o.csv"
     code, _ = run_cli("verify", write_article(tmp_path, cited), "--allow-private", "--no-cache",
                       "--delay", "0", "--csv", out)

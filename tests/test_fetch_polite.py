@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from fetch_helpers import PAGE, read_rows, run_cli, write_article
-from verify.cassette import replaying
 from verify.cli import build_parser
-from verify.fetch import Fetcher
+from verify.fetch import Fetcher, replaying
+from verify.fetch.politeness import HostScheduler, backoff, retry_after
 from verify.model import SOURCE_STATUSES
-from verify.politeness import HostScheduler, backoff, retry_after
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
 

@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _version() -> str:
-    from .config import package_version
+    from . import package_version
 
     return package_version()
 

@@ -10,10 +10,8 @@ from pathlib import Path
 
 from claims import ArticleError
 
-from .cassette import CassetteError, recording, replaying
 from .cli import Environment, ExitStatus, UsageError
-from .config import Settings
-from .fetch import Fetcher
+from .fetch import CassetteError, Fetcher, Settings, recording, replaying
 from .loader import SourceLoader
 from .model import ClaimResult
 from .pipeline import verify_article

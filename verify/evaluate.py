@@ -93,9 +93,7 @@ def evaluate(labels_csv: str | Path, cassette: str | Path, articles_dir: str | P
     """
     from claims import read_article
 
-    from .cassette import replaying
-    from .config import Settings
-    from .fetch import Fetcher
+    from .fetch import Fetcher, Settings, replaying
     from .loader import SourceLoader
     from .pipeline import verify_article
 

@@ -10,8 +10,7 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
-from .archive import FALLBACK_STATUSES, find_snapshot
-from .fetch import Fetcher
+from .fetch import FALLBACK_STATUSES, Fetcher, find_snapshot
 from .model import Page, SourceDoc
 from .sources import extract
 

@@ -90,8 +90,8 @@ def _extract(page: Page, site: ModuleType) -> SourceDoc:
 def _decode(page: Page) -> tuple[str, str]:
     """(text, "") of a Page that carries bytes only, or ("", reason) when they are not text."""
     # Imported here: charset detection is needed only on this rare path (the fetch stage
-    # normally decodes), and verify.encoding is the one place that knows the right order.
-    from verify.encoding import EncodingFailure, decode_body
+    # normally decodes), and verify.fetch's encoding.py is the one place that knows the right order.
+    from verify.fetch import EncodingFailure, decode_body
 
     try:
         return decode_body(page.body, page.content_type)[0], ""

@@ -21,12 +21,12 @@ import requests
 from requests.utils import requote_uri
 from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
+from ..model import Page
 from . import cassette
 from .classify import (ERROR_BODY_BYTES, HTML_TYPES, MAYBE_HTML_TYPES, Exchange, PageTimeout,
                        bot_wall, exception_chain, fail, page_for, page_for_exception)
 from .config import Settings
 from .httpcache import open_cache
-from .model import Page
 from .politeness import DeadlinePassed, HostScheduler, RobotsRules, backoff, retry_after
 from .ssrf import GuardedAdapter, UnsafeAddress, check_url
 

@@ -14,9 +14,9 @@ from urllib3.exceptions import LocationParseError, ReadTimeoutError
 # Raised by vcrpy when a replayed cassette has no recording of the request.
 from vcr.errors import CannotOverwriteExistingCassetteException as NotInCassette
 
+from ..model import OK, Page
 from .config import Settings
 from .encoding import EncodingFailure, decode_body
-from .model import OK, Page
 from .ssrf import UnsafeAddress
 
 log = logging.getLogger(__name__)

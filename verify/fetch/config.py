@@ -2,42 +2,21 @@
 
 Nothing else in the package should hard-code a timeout, a size cap or a header: take a
 `Settings` (or `Settings()` for the defaults) and pass it down. The command line maps its
-options onto these fields (commands._settings); the defaults are what an unconfigured run uses.
+options onto these fields (cli/commands.py, _settings); the defaults are what an unconfigured run uses.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import platformdirs
 
-FALLBACK_VERSION = "0.1.0"
+from .. import package_version
+
 # The Wayback Machine availability API. Read when a Settings is made, so tests can point it
 # at a local server (and make sure no test ever reaches the real archive).
 ARCHIVE_ENDPOINT = "https://archive.org/wayback/available"
 PROJECT_URL = "https://github.com/claimcheck/claimcheck"
-_DIST_NAME = "claimcheck"
-
-
-@functools.lru_cache(maxsize=1)
-def package_version() -> str:
-    """The installed version of the project, or FALLBACK_VERSION when run from a checkout."""
-    # Ask which installed distribution provides our packages rather than guessing names: a
-    # guess like "verify" could match an unrelated PyPI project. An uninstalled checkout
-    # has no metadata at all, which is normal during development.
-    try:
-        providers = metadata.packages_distributions()
-    except Exception:  # a broken site-packages entry must not stop a run
-        providers = {}
-    names = [*providers.get("verify", ()), *providers.get("claims", ()), _DIST_NAME]
-    for name in names:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return FALLBACK_VERSION
 
 
 def default_user_agent() -> str:
@@ -74,7 +53,7 @@ class Settings:
     # edition. English is the fallback for the few international pages.
     accept_language: str = "ja,en;q=0.7"
 
-    # --- Politeness (verify/politeness.py) ---
+    # --- Politeness (politeness.py) ---
     # Simultaneous requests to one host. Two is what browsers' early HTTP/1.1 advice and
     # most crawler defaults settle on: parallel enough, never a burst.
     per_host: int = 2
@@ -99,7 +78,7 @@ class Settings:
     # Obey robots.txt (fetched once per host). Off only with --ignore-robots.
     robots: bool = True
 
-    # --- HTTP cache (verify/httpcache.py) ---
+    # --- HTTP cache (httpcache.py) ---
     # requests-cache SQLite database, or None for no cache. Never used while a vcrpy
     # cassette is active (see cassette.py).
     cache_path: Path | None = field(default_factory=default_cache_path)
@@ -111,13 +90,13 @@ class Settings:
     # Serve only from the cache; anything missing becomes "not_cached" (--offline).
     offline: bool = False
 
-    # --- Archive fallback (verify/archive.py) ---
+    # --- Archive fallback (archive.py) ---
     # For dead (404/410/soft 404) or blocked sources, read the Wayback Machine snapshot
     # closest to the block's publication date instead.
     archive: bool = True
     archive_endpoint: str = field(default_factory=lambda: ARCHIVE_ENDPOINT)
 
-    # --- Safety (verify/ssrf.py) ---
+    # --- Safety (ssrf.py) ---
     # Allow private, loopback and link-local addresses (tests against 127.0.0.1 need it;
     # production keeps it off so a cited URL cannot probe the local network).
     allow_private: bool = False
