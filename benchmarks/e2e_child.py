@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from claims import read_article
     from verify.fetch import Fetcher, Settings, replaying
-    from verify.loader import SourceLoader
     from verify.pipeline import verify_article
+    from verify.sources import SourceLoader
 
     from .corpus import Corpus
 

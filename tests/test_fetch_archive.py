@@ -12,7 +12,7 @@ import pytest
 
 from fetch_helpers import PAGE, SOURCE_TEXT, read_rows, run_cli, write_article
 from verify.fetch import Fetcher
-from verify.loader import SourceLoader
+from verify.sources import SourceLoader
 from verify.model import Page
 
 MAINICHI_PAGE = Path(__file__).parent / "fixtures" / "pages" / "mainichi_normal.html"

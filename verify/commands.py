@@ -12,9 +12,9 @@ from claims import ArticleError
 
 from .cli import Environment, ExitStatus, UsageError
 from .fetch import CassetteError, Fetcher, Settings, recording, replaying
-from .loader import SourceLoader
 from .model import ClaimResult
 from .pipeline import verify_article
+from .sources import SourceLoader
 from .run import Batch, expand_inputs, load_articles
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"

@@ -94,8 +94,8 @@ def evaluate(labels_csv: str | Path, cassette: str | Path, articles_dir: str | P
     from claims import read_article
 
     from .fetch import Fetcher, Settings, replaying
-    from .loader import SourceLoader
     from .pipeline import verify_article
+    from .sources import SourceLoader
 
     labels_csv = Path(labels_csv)
     folder = Path(articles_dir) if articles_dir else labels_csv.parent / "articles"

@@ -10,9 +10,9 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
-from .fetch import FALLBACK_STATUSES, Fetcher, find_snapshot
-from .model import Page, SourceDoc
-from .sources import extract
+from ..fetch import FALLBACK_STATUSES, Fetcher, find_snapshot
+from ..model import Page, SourceDoc
+from .dispatch import extract
 
 # Sources kept between articles of one run: many articles cite the same pages, but a run over
 # an archive must not hold every page it ever read (memory stays flat).
