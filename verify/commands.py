@@ -80,12 +80,11 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
 
 
 def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: Environment, summary=None) -> None:
-    from . import report
-    from .batch import print_summary
+    from .report import print_summary, print_table
 
     color = env.stdout_isatty and not env.no_color
     if results:
-        report.print_table(results, env.stdout, color=color)
+        print_table(results, env.stdout, color=color)
     if summary is not None:
         print_summary(summary, env.stdout, color=color)
     if not results:
@@ -115,21 +114,20 @@ def _write_json(results, path, args, summary) -> None:
 def _write_html(results, path, args, summary) -> None:
     from datetime import datetime
 
-    from .report_html import write_html
+    from .report import write_html
 
     with open(path, "w", encoding="utf-8") as out:
         write_html(results, out, summary, generated=datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
 def _write_xlsx(results, path, args, summary) -> None:
-    from .report_xlsx import write_xlsx
+    from .report import write_xlsx
 
     write_xlsx(results, path, summary)
 
 
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from .batch import Summary, flagged, progress
-    from .roundtrip import RoundTripError, carry_over, describe, read_previous
+    from .report import RoundTripError, Summary, carry_over, describe, flagged, progress, read_previous
 
     try:
         batch = _inputs(args, env)

@@ -164,6 +164,6 @@ class ClaimResult:
     archive_date: str = ""
     evidence_spans: tuple[tuple[int, int], ...] = ()
     facts: tuple[Fact, ...] = field(default=())
-    # An editor's review, carried over from an earlier report by --previous (verify/roundtrip.py).
+    # An editor's review, carried over from an earlier report by --previous (verify/report/roundtrip.py).
     editor_verdict: str = ""
     editor_note: str = ""

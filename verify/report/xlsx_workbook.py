@@ -2,16 +2,16 @@
 
 Nothing from an article or a page may become a formula, a number or a hyperlink by accident:
 the workbook is opened with every string conversion off, every text cell is written with
-write_string, and formula-like text is neutralised as in the CSV (`report.safe_cell`), so the
+write_string, and formula-like text is neutralised as in the CSV (`csv_json.safe_cell`), so the
 cell stays text even after an editor retypes it.
 """
 from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .batch import Summary
-from .model import ClaimResult, Verdict
-from .report import COLUMNS, record, safe_cell
+from ..model import ClaimResult, Verdict
+from .csv_json import COLUMNS, record, safe_cell
+from .summary import Summary
 
 # Columns an editor reads get room and wrap; ids and codes stay narrow. Excel width units.
 _WIDTHS = {"article": 22, "block": 7, "claim_id": 8, "claim": 50, "source_url": 30, "source_status": 14,

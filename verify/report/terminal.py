@@ -1,58 +1,61 @@
-"""What a whole run amounts to: counts per verdict and source status, articles read or failed,
-claims flagged by --fail-on; and the two terminal displays of a batch (progress, summary table).
+"""What a run shows on the terminal: the table of claims, the summary table, the progress bar.
 
-The HTML and XLSX reports show the same `Summary`, so the numbers agree everywhere.
+rich draws all three; colours only on a terminal and never with NO_COLOR (the CLI decides and
+passes `color`), and the progress bar only when stderr is a terminal.
 """
 from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import IO, Callable, Iterable, Iterator
 
-from .model import SOURCE_STATUSES, ClaimResult, Verdict
-
-if TYPE_CHECKING:
-    from .roundtrip import PreviousClaim
-
-@dataclass(frozen=True)
-class Summary:
-    """Counts of one run, in the documented order of verdicts and statuses."""
-
-    claims: int = 0
-    verdicts: dict[str, int] = field(default_factory=dict)
-    statuses: dict[str, int] = field(default_factory=dict)
-    articles_ok: int = 0
-    failures: tuple[str, ...] = ()           # one message per input that could not be read
-    disappeared: tuple["PreviousClaim", ...] = ()
-
-    @classmethod
-    def of(cls, results: Sequence[ClaimResult], loaded: Sequence[str] | None = None,
-           failed: Iterable[object] = (), disappeared: Iterable["PreviousClaim"] = ()) -> "Summary":
-        """`loaded`: the inputs read (default: the articles of `results`); `failed`: the errors of
-        the inputs that could not be read."""
-        verdicts = Counter(r.verdict.value for r in results)
-        statuses = Counter(r.source_status for r in results)
-        # Statuses in the order the README lists them, any unknown one after.
-        order = list(SOURCE_STATUSES) + sorted(set(statuses) - set(SOURCE_STATUSES))
-        articles = len(loaded) if loaded is not None else len({r.article for r in results})
-        return cls(
-            claims=len(results),
-            verdicts={v.value: verdicts.get(v.value, 0) for v in Verdict},
-            statuses={s: statuses[s] for s in order if statuses.get(s)},
-            articles_ok=articles,
-            failures=tuple(str(e) for e in failed),
-            disappeared=tuple(disappeared),
-        )
-
-    @property
-    def articles_failed(self) -> int:
-        return len(self.failures)
+from ..model import ClaimResult, Verdict
+from .summary import Summary
 
 
-def flagged(results: Iterable[ClaimResult], verdicts: frozenset[str]) -> list[ClaimResult]:
-    """The claims whose verdict is one --fail-on names."""
-    return [r for r in results if r.verdict.value in verdicts]
+def counts(results: Iterable[ClaimResult]) -> Counter:
+    return Counter(r.verdict.value for r in results)
+
+
+def summary_line(results: list[ClaimResult]) -> str:
+    """"6 claims: 4 supported, 1 partial, 1 contradicted, 0 not_found, 0 unverifiable"."""
+    c = counts(results)
+    parts = ", ".join(f"{c.get(v.value, 0)} {v.value}" for v in Verdict)
+    return f"{len(results)} claim{'s' * (len(results) != 1)}: {parts}"
+
+
+_STYLE = {"supported": "green", "partial": "yellow", "contradicted": "bold red",
+          "not_found": "magenta", "unverifiable": "dim"}
+
+
+def print_table(results: list[ClaimResult], stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
+    """A readable table of every claim; colours only on a terminal and never with NO_COLOR."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, force_terminal=color, no_color=(color is False) or None,
+                      width=width or (None if color else 160), highlight=False, soft_wrap=False)
+    table = Table(show_lines=False, expand=False)
+    for name, kwargs in (("id", {"no_wrap": True}), ("verdict", {"no_wrap": True}),
+                         ("score", {"justify": "right"}), ("claim", {"ratio": 3, "overflow": "fold"}),
+                         ("reason", {"ratio": 3, "overflow": "fold"}), ("source", {"ratio": 1, "overflow": "fold"})):
+        table.add_column(name, **kwargs)
+    previous_article = None
+    for r in results:
+        if r.article != previous_article and len({x.article for x in results}) > 1:
+            table.add_row(f"[bold]{_escape(r.article)}[/]", "", "", "", "", "")
+            previous_article = r.article
+        source = r.source_status if r.source_status != "ok" else (r.source_url.split("/")[2] if "://" in r.source_url else "")
+        table.add_row(r.claim_id, f"[{_STYLE[r.verdict.value]}]{r.verdict.value}[/]", str(r.score),
+                      _escape(r.claim), _escape(r.reason), _escape(source))
+    console.print(table)
+    console.print(summary_line(results))
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def print_summary(summary: Summary, stream: IO[str], color: bool | None = None) -> None:

@@ -15,9 +15,9 @@ from itertools import groupby
 from typing import IO, Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
-from .batch import Summary
-from .model import CONFLICTING, FOUND, MISSING, ClaimResult, Verdict
-from .text import normalize
+from ..model import CONFLICTING, FOUND, MISSING, ClaimResult, Verdict
+from ..text import normalize
+from .summary import Summary
 
 _STYLE = """
 body{font:15px/1.6 system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:0 auto;max-width:1100px;padding:1em;color:#222}

@@ -1,15 +1,15 @@
-"""Turning results into reports: CSV for Excel, JSON, and the terminal table.
+"""The CSV report (for Excel) and the JSON report, and the row both are made of.
 
-Column names are defined once here (COLUMNS) and documented in the README. Every cell built
-from article or page text is hostile until neutralised: see `safe_cell`.
+Column names are defined once here (COLUMNS) and documented in docs/reports.md; the XLSX report
+uses the same row. Every cell built from article or page text is hostile until neutralised:
+see `safe_cell`.
 """
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import IO, Iterable
 
-from .model import ClaimResult, Verdict
+from ..model import ClaimResult
 
 SCHEMA_VERSION = 1
 
@@ -44,7 +44,7 @@ def record(result: ClaimResult) -> dict[str, object]:
 
 
 def json_record(result: ClaimResult) -> dict[str, object]:
-    """One claim with its nested facts and evidence offsets (schema in the README)."""
+    """One claim with its nested facts and evidence offsets (docs/reports.md, docs/claims.schema.json)."""
     row = record(result)
     row.update({
         "schema_version": SCHEMA_VERSION,
@@ -84,48 +84,3 @@ def write_json(results: Iterable[ClaimResult], out: IO[str], lines: bool = False
         json.dump({"schema_version": SCHEMA_VERSION, "claims": records,
                    "disappeared": [d.to_json() for d in disappeared]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
-
-
-def counts(results: Iterable[ClaimResult]) -> Counter:
-    return Counter(r.verdict.value for r in results)
-
-
-def summary_line(results: list[ClaimResult]) -> str:
-    """"6 claims: 4 supported, 1 partial, 1 contradicted, 0 not_found, 0 unverifiable"."""
-    c = counts(results)
-    parts = ", ".join(f"{c.get(v.value, 0)} {v.value}" for v in Verdict)
-    return f"{len(results)} claim{'s' * (len(results) != 1)}: {parts}"
-
-
-_STYLE = {"supported": "green", "partial": "yellow", "contradicted": "bold red",
-          "not_found": "magenta", "unverifiable": "dim"}
-
-
-def print_table(results: list[ClaimResult], stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
-    """A readable table of every claim; colours only on a terminal and never with NO_COLOR."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(file=stream, force_terminal=color, no_color=(color is False) or None,
-                      width=width or (None if color else 160), highlight=False, soft_wrap=False)
-    table = Table(show_lines=False, expand=False)
-    for name, kwargs in (("id", {"no_wrap": True}), ("verdict", {"no_wrap": True}),
-                         ("score", {"justify": "right"}), ("claim", {"ratio": 3, "overflow": "fold"}),
-                         ("reason", {"ratio": 3, "overflow": "fold"}), ("source", {"ratio": 1, "overflow": "fold"})):
-        table.add_column(name, **kwargs)
-    previous_article = None
-    for r in results:
-        if r.article != previous_article and len({x.article for x in results}) > 1:
-            table.add_row(f"[bold]{_escape(r.article)}[/]", "", "", "", "", "")
-            previous_article = r.article
-        source = r.source_status if r.source_status != "ok" else (r.source_url.split("/")[2] if "://" in r.source_url else "")
-        table.add_row(r.claim_id, f"[{_STYLE[r.verdict.value]}]{r.verdict.value}[/]", str(r.score),
-                      _escape(r.claim), _escape(r.reason), _escape(source))
-    console.print(table)
-    console.print(summary_line(results))
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -15,14 +15,14 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.read import article_identity
+from claims import article_identity
 
-from .model import ClaimResult
+from ..model import ClaimResult
 
 EDITOR_COLUMNS = ("editor_verdict", "editor_note")
 # Legacy encodings too: Japanese Excel saves "CSV (comma delimited)" in cp932.
 _CSV_ENCODINGS = ("utf-8-sig", "cp932")
-_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")  # what report.safe_cell writes
+_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")  # what csv_json.safe_cell writes
 
 
 class RoundTripError(ValueError):
