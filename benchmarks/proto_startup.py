@@ -8,7 +8,7 @@ Each line is the median wall time of a fresh interpreter doing one thing, minus 
 - vcrpy: `import vcr` on top of `import requests` (verify.fetch needs requests anyway; it
   imports vcr only through verify.fetch.cassette, for `is_active()` and one exception class).
 - bs4 (soupsieve compiles its CSS grammar on import), requests_cache (opened by Fetcher even
-  for a local article file), and the whole of verify.commands.
+  for a local article file), and the whole of verify.cli.commands.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ SNIPPETS = {
     "import requests, vcr": "import requests, vcr",
     "import bs4": "import bs4",
     "import requests_cache": "import requests_cache",
-    "import verify.commands": "import verify.commands",
+    "import verify.cli.commands": "import verify.cli.commands",
     "verify.fetch.Settings()": "from verify.fetch import Settings; Settings()",
 }
 

@@ -11,7 +11,7 @@ from typing import IO, Callable, Iterable, Iterator, Union
 
 from claims import Article, ArticleError, article_from_text, read_article
 
-from .fetch import Fetcher
+from ..fetch import Fetcher
 
 # What a directory contributes: the two forms an article is saved in (text, saved web page).
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")

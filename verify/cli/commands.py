@@ -10,12 +10,13 @@ from pathlib import Path
 
 from claims import ArticleError
 
-from .cli import Environment, ExitStatus, UsageError
-from .fetch import CassetteError, Fetcher, Settings, recording, replaying
-from .model import ClaimResult
-from .pipeline import verify_article
-from .sources import SourceLoader
-from .run import Batch, expand_inputs, load_articles
+from ..fetch import CassetteError, Fetcher, Settings, recording, replaying
+from ..model import ClaimResult
+from ..pipeline import verify_article
+from ..sources import SourceLoader
+from .environment import Environment, ExitStatus
+from .inputs import Batch, expand_inputs, load_articles
+from .parser import UsageError
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
 
@@ -72,7 +73,7 @@ def _cited(article) -> dict[str, str]:
 
 
 def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
-    """ARTICLE arguments and --from lists, directories expanded (see verify/run.py)."""
+    """ARTICLE arguments and --from lists, directories expanded (see inputs.py)."""
     names, lists = list(getattr(args, "articles", None) or []), list(getattr(args, "from_", None) or [])
     if not names and not lists:
         raise UsageError("the following arguments are required: ARTICLE (or --from FILE)")
@@ -80,7 +81,7 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
 
 
 def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: Environment, summary=None) -> None:
-    from .report import print_summary, print_table
+    from ..report import print_summary, print_table
 
     color = env.stdout_isatty and not env.no_color
     if results:
@@ -99,13 +100,13 @@ def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: En
 
 
 def _write_csv(results, path, args, summary) -> None:
-    from .report import write_csv
+    from ..report import write_csv
 
     write_csv(results, path)
 
 
 def _write_json(results, path, args, summary) -> None:
-    from .report import write_json
+    from ..report import write_json
 
     with open(path, "w", encoding="utf-8") as out:
         write_json(results, out, lines=args.nl, disappeared=summary.disappeared if summary else ())
@@ -114,20 +115,20 @@ def _write_json(results, path, args, summary) -> None:
 def _write_html(results, path, args, summary) -> None:
     from datetime import datetime
 
-    from .report import write_html
+    from ..report import write_html
 
     with open(path, "w", encoding="utf-8") as out:
         write_html(results, out, summary, generated=datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
 def _write_xlsx(results, path, args, summary) -> None:
-    from .report import write_xlsx
+    from ..report import write_xlsx
 
     write_xlsx(results, path, summary)
 
 
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from .report import RoundTripError, Summary, carry_over, describe, flagged, progress, read_previous
+    from ..report import RoundTripError, Summary, carry_over, describe, flagged, progress, read_previous
 
     try:
         batch = _inputs(args, env)

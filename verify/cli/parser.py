@@ -1,38 +1,10 @@
-"""The command line: a thin shell that parses options, calls the library and sets the exit code.
+"""The options of every command (argparse). Parsing imports nothing heavy, so `--help` is instant.
 
-Heavy imports (requests, Sudachi, pandas, rich) happen inside the commands, so `--help` is instant.
+Every option here is documented in docs/usage.md (tests/test_docs.py checks it).
 """
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import sys
-from dataclasses import dataclass, field
-from enum import IntEnum
-from typing import IO, Sequence
-
-
-class ExitStatus(IntEnum):
-    OK = 0            # the run finished (whatever the verdicts, unless --fail-on says otherwise)
-    FLAGGED = 1       # --fail-on: some claim got one of the named verdicts
-    ERROR = 2         # usage error, unreadable input or cassette, unwritable output
-    INTERRUPTED = 130  # Ctrl-C
-
-
-@dataclass
-class Environment:
-    """Streams and terminal facts, injectable so tests run the real CLI in-process."""
-
-    stdin: IO = field(default_factory=lambda: sys.stdin)
-    stdout: IO = field(default_factory=lambda: sys.stdout)
-    stderr: IO = field(default_factory=lambda: sys.stderr)
-    stdout_isatty: bool = field(default_factory=lambda: sys.stdout.isatty())
-    stderr_isatty: bool = field(default_factory=lambda: sys.stderr.isatty())
-    no_color: bool = field(default_factory=lambda: bool(os.environ.get("NO_COLOR")))
-
-    def error(self, message: str) -> None:
-        print(f"claimcheck: error: {message}", file=self.stderr)
 
 
 class UsageError(Exception):
@@ -42,12 +14,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, not argparse's usage dump
         raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
-def _version() -> str:
-    from . import package_version
-
-    return package_version()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,7 +71,7 @@ def _add_report_options(p: argparse.ArgumentParser) -> None:
 
 
 def _verdicts(text: str) -> list[str]:
-    from .model import Verdict
+    from ..model import Verdict
 
     # Failing a run for a supported claim would mean nothing.
     choices = [v.value for v in Verdict if v is not Verdict.SUPPORTED]
@@ -146,7 +112,7 @@ def _add_fetch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=_positive, metavar="SECONDS", help="per-request read timeout")
     p.add_argument("--allow-private", action="store_true",
                    help="allow sources on loopback/private addresses (testing only)")
-    # Fetching politely (README "Fetching politely"); defaults live in verify/config.py.
+    # Fetching politely (docs/fetching.md); defaults live in verify/fetch/config.py.
     p.add_argument("--per-host", type=_number(int, 1), metavar="N",
                    help="at most N requests at once to one host (default 2)")
     p.add_argument("--delay", type=_number(float, 0), metavar="SECONDS",
@@ -165,32 +131,3 @@ def _add_fetch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-archive", action="store_true",
                    help="do not read web-archive snapshots of dead or blocked sources")
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-
-
-def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
-    """Run the CLI; returns the exit status instead of exiting (tests call this directly)."""
-    env = env or Environment()
-    try:
-        args = build_parser().parse_args(argv)
-        if args.version:
-            print(f"claimcheck {_version()}", file=env.stdout)
-            return ExitStatus.OK
-        if not args.command:
-            build_parser().print_help(env.stdout)
-            return ExitStatus.ERROR
-        from . import commands
-
-        return getattr(commands, f"cmd_{args.command}")(args, env)
-    except UsageError as error:
-        env.error(str(error))
-        return ExitStatus.ERROR
-    except KeyboardInterrupt:
-        env.error("interrupted")
-        return ExitStatus.INTERRUPTED
-    except SystemExit as exit_:  # --help
-        return int(exit_.code or 0)
-
-
-def console_main() -> None:
-    with contextlib.suppress(BrokenPipeError):
-        sys.exit(main())
