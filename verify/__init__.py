@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 
+__all__ = ["FALLBACK_VERSION", "package_version"]
+
 FALLBACK_VERSION = "0.1.0"
 _DIST_NAME = "claimcheck"
 
