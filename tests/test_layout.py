@@ -1,4 +1,4 @@
-"""The tree is the architecture: stage packages, imports one way, small modules.
+"""The tree is the architecture: stage packages, imports one way, small modules, a short README.
 
 Imports are read with `ast` (every import, including those inside functions and under
 TYPE_CHECKING), so a rule breaks the moment someone writes the import, not when it runs.
@@ -20,6 +20,7 @@ SHIPPED = ("claims", "verify")             # the packages whose imports are chec
 SIZED = ("claims", "verify")  # folders and modules held to the size limits
 MAX_MODULES_PER_FOLDER = 15
 MAX_MODULE_LINES = 400
+MAX_README_BYTES = 12 * 1024
 
 # Which stage may import which, directly; a stage may also import whatever those may (closure).
 # `model` (the shared types) and `root` (verify/__init__: the version) may be imported by every
@@ -242,6 +243,11 @@ def test_no_module_is_longer_than_400_lines():
     long = {str(p.relative_to(ROOT)): n for p in _sized_files()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
     assert not long
+
+
+def test_readme_is_a_front_door_of_at_most_12_kb():
+    size = len((ROOT / "README.md").read_bytes())
+    assert size <= MAX_README_BYTES, f"README.md is {size} bytes: reference material goes in docs/"
 
 
 # --- pandas only for the CSV -----------------------------------------------------------------

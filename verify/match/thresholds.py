@@ -1,7 +1,7 @@
 """Every threshold the matcher uses, in one place, with the reason for its value.
 
 Scores are 0-100: the weighted share of the claim's content words (and, to a lesser extent,
-its character bigrams) found in the evidence window. See README "How verdicts are decided".
+its character bigrams) found in the evidence window. See docs/verdicts.md, "How verdicts are decided".
 """
 
 # Below this the source says nothing close to the claim: `not_found`. Unrelated claims that

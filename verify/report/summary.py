@@ -32,7 +32,7 @@ class Summary:
         the inputs that could not be read."""
         verdicts = Counter(r.verdict.value for r in results)
         statuses = Counter(r.source_status for r in results)
-        # Statuses in the order the README lists them, any unknown one after.
+        # Statuses in the order docs/fetching.md lists them (model.SOURCE_STATUSES), any unknown one after.
         order = list(SOURCE_STATUSES) + sorted(set(statuses) - set(SOURCE_STATUSES))
         articles = len(loaded) if loaded is not None else len({r.article for r in results})
         return cls(
