@@ -102,7 +102,7 @@ def run(out: Path, sizes, proto: bool = True) -> list[Figure]:
              Job("as-is", sample, ["--mode", "verify"], alone=True),
              Job("no-delay", sample, ["--mode", "verify", *zero], alone=True)]
     if proto:
-        jobs += [Job(f"proto-{first}", first, ["--mode", "verify", *zero, "--proto", "--indexed-replay"]),
+        jobs += [Job(f"proto-{first}", first, ["--mode", "verify", *zero, "--proto"]),
                  Job("cached-proto", sizes.cached_articles, ["--mode", "cached", *zero, "--proto"])]
     r = _run_jobs(corpus.root, jobs)
 
@@ -120,7 +120,7 @@ def run(out: Path, sizes, proto: bool = True) -> list[Figure]:
         figures.append(Figure(
             "e2e", f"verify {first:,} articles with the proposed changes", "articles/CPU-s", rates(f"proto-{first}"),
             "as is (row above)", rates(f"stream-{first}"),
-            note=(f"proto_match + proto_replay; identical verdict counts: "
+            note=(f"proto_match; identical verdict counts: "
                   f"{fast['counts'] == base['counts']}; peak RSS {fast['peak_rss_mb']:.0f} MB vs "
                   f"{base['peak_rss_mb']:.0f} MB")))
     figures.append(Figure(

@@ -65,6 +65,7 @@ def replaying(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
     )
     # Playback repeats: a source cited twice, or a second run in one process, fetches again.
     with _marked(replay=True), config.use_cassette(str(path), allow_playback_repeats=True) as cassette:
+        _look_up_by_request(cassette)
         yield cassette
 
 
@@ -99,6 +100,49 @@ def recording(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _look_up_by_request(cassette: vcr.cassette.Cassette) -> None:
+    """Find a request's recordings through an index instead of vcrpy's scan of every one.
+
+    vcrpy compares each request with every recorded interaction, twice (`can_play_response_for`,
+    then `play_response`), so replay cost grew with the cassette: ~18 ms a page at 3,000 pages.
+    The index key (method, host, path without a trailing slash) is coarser than vcrpy's method
+    and uri matchers, so every interaction that matches is among the candidates, in recorded
+    order, and vcrpy's own matchers then decide: the same answers as the scan. A request with no
+    candidate is still scanned, so the index can never make a recorded page "not_in_cassette".
+    """
+    from vcr import matchers
+
+    if set(getattr(cassette, "_match_on", ())) != {matchers.method, matchers.uri}:
+        return  # other matchers may fold what the key does not
+    scan = cassette._responses
+    index: dict[tuple[str, str, str], list[int]] = {}
+    indexed = [0]  # interactions already in the index; a cassette only grows
+    lock = threading.Lock()
+
+    def responses(request):  # noqa: ANN001, ANN202 - vcrpy's Cassette._responses, per instance
+        data = cassette.data
+        with lock:
+            for i in range(indexed[0], len(data)):
+                index.setdefault(_request_key(data[i][0]), []).append(i)
+            indexed[0] = len(data)
+        filtered = cassette._before_record_request(request)
+        candidates = index.get(_request_key(filtered))
+        if not candidates:
+            yield from scan(request)
+            return
+        for i in candidates:
+            stored, response = data[i]
+            if matchers.requests_match(filtered, stored, cassette._match_on):
+                yield i, response
+
+    cassette._responses = responses
+
+
+def _request_key(request) -> tuple[str, str, str]:  # noqa: ANN001 - a vcr.request.Request
+    url = request.parsed_uri
+    return request.method, url.hostname or "", url.path.rstrip("/")
 
 
 def _strip_cookies(response: dict) -> dict:
