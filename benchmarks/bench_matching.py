@@ -47,7 +47,7 @@ def _generated_accuracy(work: list[Item], verdicts: list[Verdict]) -> str:
 
 
 def run(sources: int, repeat: int, extra: dict[str, Matcher] | None = None) -> list[Figure]:
-    """Figures for claimcheck against each peer; `extra` adds matchers (e.g. prototypes) to the run."""
+    """Figures for claimcheck against each peer; `extra` adds matchers (e.g. a proposed change) to the run."""
     log(f"matching: preparing {sources} sources × 6 claims")
     work = items(sources)
     chars = sum(len(i.doc.text) for i in work) / len(work)

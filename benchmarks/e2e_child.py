@@ -1,7 +1,7 @@
 """One end-to-end run in its own process (so peak RSS is this run's): prints a JSON line.
 
     python -m benchmarks.e2e_child CORPUS_DIR ARTICLES [--mode verify|keep|extract|cached]
-        [--delay SECONDS] [--proto]
+        [--delay SECONDS]
 
 The library path the CLI's `verify` takes: claims.read_article, then
 verify.pipeline.verify_article with a SourceLoader over a Fetcher, inside
@@ -63,7 +63,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", type=int)
     parser.add_argument("--mode", choices=("verify", "keep", "extract", "cached"), default="verify")
     parser.add_argument("--delay", type=float, help="Settings.delay (default: the CLI's default)")
-    parser.add_argument("--proto", action="store_true", help="apply benchmarks/proto_match.py")
     parser.add_argument("--every", type=int, default=100, help="RSS checkpoint every N articles")
     args = parser.parse_args(argv)
 
@@ -76,13 +75,8 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = Corpus(args.corpus, args.articles, 0)
     settings = Settings() if args.delay is None else dataclasses.replace(Settings(), delay=args.delay)
-    out: dict = {"mode": args.mode, "articles": args.articles, "delay": settings.delay,
-                 "proto": args.proto}
+    out: dict = {"mode": args.mode, "articles": args.articles, "delay": settings.delay}
     with contextlib.ExitStack() as stack:
-        if args.proto:
-            from .proto_match import patched
-
-            stack.enter_context(patched())
         # Warm the imports and the dictionary outside the measured loop, like a long run would.
         from verify.text import analyze
 

@@ -36,7 +36,7 @@ class Matcher:
     name = "?"
 
     def context(self):
-        """What a timed run executes inside (prototypes patch the matcher here)."""
+        """What a timed run executes inside (a proposed change can patch the matcher here)."""
         return contextlib.nullcontext()
 
     def prepare_source(self, doc: SourceDoc) -> Any:
