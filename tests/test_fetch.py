@@ -258,3 +258,12 @@ def test_settings_reject_nonsense_values():
     with pytest.raises(ValueError, match="max_bytes"):
         Settings(max_bytes=0)
     assert Settings().timeout == (Settings().connect_timeout, Settings().read_timeout)
+
+
+def test_version_is_the_installed_distributions():
+    from importlib import metadata
+
+    # The quick path (our distribution's top_level.txt) and the long one (which distribution
+    # provides `verify`) must agree; the User-Agent and --version both show it.
+    assert package_version() == metadata.version("claimcheck")
+    assert "claimcheck" in metadata.packages_distributions()["verify"]

@@ -250,7 +250,7 @@ def test_readme_is_a_front_door_of_at_most_12_kb():
     assert size <= MAX_README_BYTES, f"README.md is {size} bytes: reference material goes in docs/"
 
 
-# --- pandas only for the CSV -----------------------------------------------------------------
+# --- heavy libraries only where they are used ---------------------------------------------
 
 def test_pandas_is_imported_only_by_the_csv_writer_and_only_when_it_runs(tree):
     importers = [(mod.name, line) for mod in tree.values() for target, _, line in mod.imports
@@ -265,24 +265,36 @@ _LOADED = """
 import json, sys
 from verify.cli import main
 code = main(sys.argv[1:])
-print(json.dumps({"code": int(code), "pandas": "pandas" in sys.modules}))
+print(json.dumps({"code": int(code), "pandas": "pandas" in sys.modules, "vcr": "vcr" in sys.modules}))
 """
+EXAMPLE = ROOT / "claims" / "examples" / "000_8a0206ff2ce473fd.txt"
 
 
-def _run_loaded(tmp_path: Path, *report: str) -> dict:
-    article = ROOT / "claims" / "examples" / "000_8a0206ff2ce473fd.txt"
-    done = subprocess.run([sys.executable, "-c", _LOADED, "verify", str(article),
-                           "--cassette", str(ROOT / "cassettes" / "demo.yaml"), *report],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+def _run_loaded(tmp_path: Path, *args: str) -> dict:
+    """Run the CLI in a fresh interpreter; which heavy libraries did it load?"""
+    done = subprocess.run([sys.executable, "-c", _LOADED, *args], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _replay(*report: str) -> list[str]:
+    return ["verify", str(EXAMPLE), "--cassette", str(ROOT / "cassettes" / "demo.yaml"), *report]
+
+
 def test_a_run_without_csv_does_not_import_pandas(tmp_path):
-    assert _run_loaded(tmp_path, "--json", str(tmp_path / "out.json")) == {"code": 0, "pandas": False}
+    loaded = _run_loaded(tmp_path, *_replay("--json", str(tmp_path / "out.json")))
+    assert loaded["code"] == 0 and loaded["pandas"] is False
     assert (tmp_path / "out.json").stat().st_size > 0
 
 
 def test_a_run_with_csv_does_import_pandas(tmp_path):
     # The control: the probe above would also pass if it could not see pandas at all.
-    assert _run_loaded(tmp_path, "--csv", str(tmp_path / "out.csv")) == {"code": 0, "pandas": True}
+    loaded = _run_loaded(tmp_path, *_replay("--csv", str(tmp_path / "out.csv")))
+    assert loaded["code"] == 0 and loaded["pandas"] is True and loaded["vcr"] is True
+
+
+def test_a_run_without_a_cassette_does_not_import_vcrpy(tmp_path):
+    # --offline with no cache: every page is not_cached, and nothing touches the network.
+    loaded = _run_loaded(tmp_path, "verify", str(EXAMPLE), "--offline", "--no-cache")
+    assert loaded == {"code": 0, "pandas": False, "vcr": False}

@@ -18,10 +18,10 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import vcr
-from vcr.persisters.filesystem import CassetteDecodeError, CassetteNotFoundError, FilesystemPersister
-from vcr.serializers import yamlserializer
+if TYPE_CHECKING:  # vcrpy is imported by the functions that use it: a live run never loads it
+    import vcr.cassette
 
 # Request headers that could carry a credential into a file that gets committed.
 FILTERED_REQUEST_HEADERS = ("authorization", "proxy-authorization", "cookie", "x-api-key")
@@ -56,6 +56,8 @@ def replaying(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
     not in it raise vcrpy's CannotOverwriteExistingCassetteException, which
     `Fetcher.fetch` reports as status "not_in_cassette".
     """
+    import vcr
+
     path = Path(path)
     _check(path)
     config = vcr.VCR(
@@ -80,6 +82,8 @@ def recording(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
     first. The old file survives until the new one is complete, so an interrupted
     recording loses nothing.
     """
+    import vcr
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.recording")
@@ -154,6 +158,9 @@ def _strip_cookies(response: dict) -> dict:
 
 def _check(path: Path) -> None:
     """Fail early with one clear line; vcrpy would treat a missing file as an empty cassette."""
+    from vcr.persisters.filesystem import CassetteDecodeError, CassetteNotFoundError, FilesystemPersister
+    from vcr.serializers import yamlserializer
+
     if not path.is_file():
         raise CassetteError(f"{path}: cassette file not found")
     try:

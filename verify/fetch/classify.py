@@ -6,13 +6,12 @@ outcomes can each be read on their own. Every status used here is in model.SOURC
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, field
 
 import requests
 from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import LocationParseError, ReadTimeoutError
-# Raised by vcrpy when a replayed cassette has no recording of the request.
-from vcr.errors import CannotOverwriteExistingCassetteException as NotInCassette
 
 from ..model import OK, Page
 from .config import Settings
@@ -113,7 +112,7 @@ def page_for_exception(url: str, exc: Exception, trail: list[str], settings: Set
     """Map an exception raised while fetching to a failure Page."""
     where = dict(final_url=trail[-1], redirects=tuple(trail[:-1]))
     chain = exception_chain(exc)
-    if isinstance(exc, NotInCassette):
+    if _not_in_cassette(exc):
         return fail(url, "not_in_cassette", "no recording of this URL in the cassette", **where)
     if isinstance(exc, PageTimeout):
         return fail(url, "timeout", f"page took longer than {settings.page_timeout:g} s", **where)
@@ -143,6 +142,16 @@ def page_for_exception(url: str, exc: Exception, trail: list[str], settings: Set
     # A bug of ours, not a property of the source: log it loudly, but keep the run going.
     log.exception("unexpected error fetching %s", url)
     return fail(url, "connection_error", f"unexpected {type(exc).__name__}: {clip(exc)}", **where)
+
+
+def _not_in_cassette(exc: Exception) -> bool:
+    """vcrpy's answer for a request the replayed cassette has no recording of.
+
+    vcrpy is imported only when a cassette is used (cassette.py); while it is not loaded, no
+    exception can be one of its, and a run without a cassette does not pay for importing it.
+    """
+    errors = sys.modules.get("vcr.errors")
+    return errors is not None and isinstance(exc, errors.CannotOverwriteExistingCassetteException)
 
 
 def bot_wall(code: int, headers: CaseInsensitiveDict, body: bytes) -> str:
