@@ -10,9 +10,9 @@ import time
 from verify.model import Verdict
 
 from . import accuracy as acc
+from .corpus import Item, items
 from .peers import Claimcheck, DifflibWindows, Matcher, RapidfuzzPage
 from .timing import Figure, interleaved, log
-from .workload import Item, items
 
 TARGET_RATIO = 100.0
 
