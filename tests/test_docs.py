@@ -110,3 +110,17 @@ def test_architecture_names_every_stage_folder_and_module():
     modules = [p for p in sorted((ROOT / "verify").glob("*.py")) if not p.name.startswith("__")]
     assert [str(p.relative_to(ROOT)) for p in stages + modules
             if str(p.relative_to(ROOT)) not in ARCHITECTURE] == []
+
+
+def test_the_readmes_report_excerpt_is_what_claimcheck_demo_prints():
+    import io
+
+    from verify.cli import Environment, main
+
+    out = io.StringIO()
+    env = Environment(stdin=io.StringIO(), stdout=out, stderr=io.StringIO(), stdout_isatty=False,
+                      stderr_isatty=False, no_color=True)
+    assert main(["demo"], env) == ExitStatus.OK
+    printed = {line.rstrip() for line in out.getvalue().splitlines()}
+    excerpt = re.search(r"```text\n(claimcheck demo:.*?)```", README, re.S).group(1).splitlines()
+    assert len(excerpt) > 5 and [line for line in excerpt if line.rstrip() not in printed] == []

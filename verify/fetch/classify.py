@@ -1,6 +1,6 @@
 """Name what a fetch produced: a response or an exception becomes a Page with one status.
 
-Split from fetch.py so the transport (politeness, cache, retries) and the vocabulary of
+Split from fetcher.py so the transport (politeness, cache, retries) and the vocabulary of
 outcomes can each be read on their own. Every status used here is in model.SOURCE_STATUSES.
 """
 from __future__ import annotations
