@@ -82,10 +82,9 @@ def _as_verdict(matcher: Matcher):
 
 def _fallback_rows(data: LabelledSet, matcher: Matcher | None) -> list[dict]:
     from claims import read_article
-    from verify.cassette import replaying
-    from verify.fetch import Fetcher
-    from verify.loader import SourceLoader
+    from verify.fetch import Fetcher, replaying
     from verify.pipeline import verify_article
+    from verify.sources import SourceLoader
 
     with open(data.labels, encoding="utf-8-sig", newline="") as f:
         labels = list(csv.DictReader(f))

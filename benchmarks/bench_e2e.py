@@ -87,7 +87,7 @@ def _slope(run: dict) -> str:
     return f"{(end[1] - start[1]) / (end[0] - start[0]) * 1000:+.1f} MB per 1,000 articles"
 
 
-def run(out: Path, sizes, proto: bool = True) -> list[Figure]:
+def run(out: Path, sizes) -> list[Figure]:
     biggest = max(sizes.e2e_articles)
     first = sizes.e2e_articles[0]
     sample = min(100, first)
@@ -101,9 +101,6 @@ def run(out: Path, sizes, proto: bool = True) -> list[Figure]:
              Job("cached", sizes.cached_articles, ["--mode", "cached", *zero]),
              Job("as-is", sample, ["--mode", "verify"], alone=True),
              Job("no-delay", sample, ["--mode", "verify", *zero], alone=True)]
-    if proto:
-        jobs += [Job(f"proto-{first}", first, ["--mode", "verify", *zero, "--proto", "--indexed-replay"]),
-                 Job("cached-proto", sizes.cached_articles, ["--mode", "cached", *zero, "--proto"])]
     r = _run_jobs(corpus.root, jobs)
 
     def rates(name: str, key: str = "articles_per_cpu_s") -> list[float]:
@@ -115,14 +112,6 @@ def run(out: Path, sizes, proto: bool = True) -> list[Figure]:
         "read + replay + extract only (same articles)", rates(f"extract-{first}"),
         note=(f"wall {base['articles_per_s']:.1f} articles/s; {sizes.pool} distinct 5,000-char pages, 2 per "
               f"article; cassette load {base['cassette_load_s']:.1f} s; verdicts {base['counts']}"))]
-    if proto:
-        fast = r[f"proto-{first}"][0]
-        figures.append(Figure(
-            "e2e", f"verify {first:,} articles with the proposed changes", "articles/CPU-s", rates(f"proto-{first}"),
-            "as is (row above)", rates(f"stream-{first}"),
-            note=(f"proto_match + proto_replay; identical verdict counts: "
-                  f"{fast['counts'] == base['counts']}; peak RSS {fast['peak_rss_mb']:.0f} MB vs "
-                  f"{base['peak_rss_mb']:.0f} MB")))
     figures.append(Figure(
         "e2e", f"verify {sample} articles, Settings() as the CLI uses (wall)", "articles/s",
         rates("as-is", "articles_per_s"), "Settings(delay=0) (wall)", rates("no-delay", "articles_per_s"),
@@ -136,14 +125,6 @@ def run(out: Path, sizes, proto: bool = True) -> list[Figure]:
                  note=f"median of {sizes.cached_articles} articles, each verified once before (loader and caches warm)")
     fig.met = fig.median < CACHED_TARGET_MS
     figures.append(fig)
-    if proto:
-        fast = r["cached-proto"][0]
-        fig = Figure("e2e", "cached article with the proposed changes: CPU", "ms", fast["cached_cpu_ms"],
-                     "difflib 1–3 windows, same pairs", fast["peer_cpu_ms"], higher_is_better=False,
-                     target=f"< {CACHED_TARGET_MS:.0f} ms",
-                     note=f"identical verdict counts: {fast['counts'] == cached['counts']}")
-        fig.met = fig.median < CACHED_TARGET_MS
-        figures.append(fig)
 
     small = r[f"stream-{first}"][0]
     for n in sizes.e2e_articles[1:]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 import unicodedata
 
+from .corpus import Item, items
 from .timing import Figure, interleaved, log
-from .workload import Item, items
 
 LAYOUT_NAMES = {"mainichi": "mainichi.jp (site extractor)", "reuters": "jp.reuters.com (site extractor)",
                 "jsonld": "JSON-LD site (generic: articleBody)", "plain": "no JSON-LD (generic: trafilatura)"}

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from verify.cli import Environment, main  # noqa: E402
-from verify.config import Settings  # noqa: E402
+from verify.fetch import Settings  # noqa: E402
 
 HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4")
 PAGES_PER_HOST = 5

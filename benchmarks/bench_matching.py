@@ -10,9 +10,9 @@ import time
 from verify.model import Verdict
 
 from . import accuracy as acc
+from .corpus import Item, items
 from .peers import Claimcheck, DifflibWindows, Matcher, RapidfuzzPage
 from .timing import Figure, interleaved, log
-from .workload import Item, items
 
 TARGET_RATIO = 100.0
 
@@ -47,7 +47,7 @@ def _generated_accuracy(work: list[Item], verdicts: list[Verdict]) -> str:
 
 
 def run(sources: int, repeat: int, extra: dict[str, Matcher] | None = None) -> list[Figure]:
-    """Figures for claimcheck against each peer; `extra` adds matchers (e.g. prototypes) to the run."""
+    """Figures for claimcheck against each peer; `extra` adds matchers (e.g. a proposed change) to the run."""
     log(f"matching: preparing {sources} sources × 6 claims")
     work = items(sources)
     chars = sum(len(i.doc.text) for i in work) / len(work)
@@ -98,8 +98,8 @@ class SudachiFloor(Matcher):
     name = "ceiling: Sudachi tokenisation of the source alone"
 
     def prepare_source(self, doc):
-        from verify.sentences import split_sentences
-        from verify.tokens import _tokenizer
+        from verify.text import split_sentences
+        from verify.text.tokens import _tokenizer
 
         tokenize, text = _tokenizer("A").tokenize, doc.text
         return [len(tokenize(text[a:b])) for a, b in split_sentences(text)]

@@ -1,5 +1,7 @@
 """A generated corpus for the benchmarks: source pages in the real sites' markup, summary articles
-citing them, a vcrpy cassette of the pages and a labels.csv of the claims.
+citing them, a vcrpy cassette of the pages and a labels.csv of the claims; and, for the matching
+and extraction benchmarks, the same pages in memory (`items`: each page as the fetch stage would
+return it, the SourceDoc extracted from it, and claims about it).
 
     python -m benchmarks.corpus OUT_DIR --articles 3000 [--pages 500] [--seed 5]
 
@@ -29,6 +31,9 @@ from pathlib import Path
 from types import ModuleType
 
 import yaml
+
+from verify.fetch import decode_body
+from verify.model import OK, Page, SourceDoc
 
 from .textgen import PLANS, TOPICS, Claim, Story, make_claims, make_story
 
@@ -233,6 +238,42 @@ def build(root: Path, articles: int, pages: int = 500, seed: int = 5, min_chars:
         print(f"{root}: {articles} articles citing {pages} pages (cassette {size:.1f} MiB)", file=sys.stderr)
     return corpus
 
+
+# ---- in memory: the matching and extraction workloads ------------------------------------------
+
+LAYOUT_CYCLE = ("mainichi", "reuters", "jsonld", "plain")
+
+
+@dataclass
+class Item:
+    source: Source
+    page: Page
+    doc: SourceDoc
+    claims: list[Claim]
+
+
+def page_of(source: Source) -> Page:
+    """The Page the fetcher returns for this source (decoded the way fetch decodes)."""
+    response = render_module().render(source.spec)
+    content_type = response.headers.get("Content-Type", "")
+    text, how = decode_body(response.body, content_type)
+    return Page(url=source.url, status=OK, final_url=source.url, http_status=response.status,
+                content_type=content_type, headers=dict(response.headers), body=response.body,
+                text=text, encoding=how)
+
+
+def items(count: int, seed: int = 1000, claims: int = 6, layouts=LAYOUT_CYCLE, min_chars: int = 5000) -> list[Item]:
+    """`count` sources in rotating layouts, each with its page, extracted doc and `claims` claims."""
+    from verify.sources import extract
+
+    out = []
+    for i in range(count):
+        source = make_source(seed, i, min_chars, layout=layouts[i % len(layouts)])
+        page = page_of(source)
+        doc = extract(page)
+        rng = random.Random(f"{seed}:claims:{i}")
+        out.append(Item(source, page, doc, make_claims(rng, source.story, claims)))
+    return out
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus", description=__doc__.split("\n\n")[0])

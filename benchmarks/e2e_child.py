@@ -1,11 +1,11 @@
 """One end-to-end run in its own process (so peak RSS is this run's): prints a JSON line.
 
     python -m benchmarks.e2e_child CORPUS_DIR ARTICLES [--mode verify|keep|extract|cached]
-        [--delay SECONDS] [--proto] [--indexed-replay]
+        [--delay SECONDS]
 
 The library path the CLI's `verify` takes: claims.read_article, then
 verify.pipeline.verify_article with a SourceLoader over a Fetcher, inside
-verify.cassette.replaying(cassette).
+verify.fetch.replaying(cassette).
 
 - verify:  results are counted and dropped (a streaming consumer: memory must stay flat);
 - keep:    results are kept in a list, as `claimcheck verify` does before writing its reports;
@@ -63,35 +63,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", type=int)
     parser.add_argument("--mode", choices=("verify", "keep", "extract", "cached"), default="verify")
     parser.add_argument("--delay", type=float, help="Settings.delay (default: the CLI's default)")
-    parser.add_argument("--proto", action="store_true", help="apply benchmarks/proto_match.py")
-    parser.add_argument("--indexed-replay", action="store_true", help="apply benchmarks/proto_replay.py")
     parser.add_argument("--every", type=int, default=100, help="RSS checkpoint every N articles")
     args = parser.parse_args(argv)
 
     from claims import read_article
-    from verify.cassette import replaying
-    from verify.config import Settings
-    from verify.fetch import Fetcher
-    from verify.loader import SourceLoader
+    from verify.fetch import Fetcher, Settings, replaying
     from verify.pipeline import verify_article
+    from verify.sources import SourceLoader
 
     from .corpus import Corpus
 
     corpus = Corpus(args.corpus, args.articles, 0)
     settings = Settings() if args.delay is None else dataclasses.replace(Settings(), delay=args.delay)
-    out: dict = {"mode": args.mode, "articles": args.articles, "delay": settings.delay,
-                 "proto": args.proto, "indexed_replay": args.indexed_replay}
+    out: dict = {"mode": args.mode, "articles": args.articles, "delay": settings.delay}
     with contextlib.ExitStack() as stack:
-        if args.proto:
-            from .proto_match import patched
-
-            stack.enter_context(patched())
-        if args.indexed_replay:
-            from .proto_replay import indexed_replay
-
-            stack.enter_context(indexed_replay())
         # Warm the imports and the dictionary outside the measured loop, like a long run would.
-        from verify.tokens import analyze
+        from verify.text import analyze
 
         analyze("準備", "A")
         out["rss_imports_mb"] = rss_mb()

@@ -21,8 +21,7 @@ import difflib
 from typing import Any
 
 from verify.model import SourceDoc, Verdict
-from verify.normalize import norm
-from verify.sentences import split_sentences
+from verify.text import norm, split_sentences
 
 # difflib's cut-off, fixed before looking at any label: a paraphrase rewrites the sentence
 # ending and particles, about a third of its characters. The run also prints the accuracy at
@@ -37,7 +36,7 @@ class Matcher:
     name = "?"
 
     def context(self):
-        """What a timed run executes inside (prototypes patch the matcher here)."""
+        """What a timed run executes inside (a proposed change can patch the matcher here)."""
         return contextlib.nullcontext()
 
     def prepare_source(self, doc: SourceDoc) -> Any:
@@ -61,9 +60,9 @@ class Matcher:
 
 def cold_caches() -> None:
     """Empty claimcheck's analysis cache, so a timed round cannot reuse an earlier round's work."""
-    from verify import tokens
+    from verify.text import analyze
 
-    clear = getattr(tokens.analyze, "cache_clear", None)
+    clear = getattr(analyze, "cache_clear", None)
     if clear is not None:
         clear()
 

@@ -47,7 +47,6 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--full", action="store_true", help="memory at 10,000 articles too; 3 runs for articles/s")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench", help="where corpora and results go")
-    parser.add_argument("--no-proto", action="store_true", help="skip the prototypes of proposed changes")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL if args.full else DEFAULT
@@ -62,12 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if "matching" in wanted:
         from . import bench_matching
 
-        extra = {}
-        if not args.no_proto:
-            from .proto_match import FastClaimcheck
-
-            extra = {FastClaimcheck.name: FastClaimcheck()}
-        figures += bench_matching.run(sizes.sources, sizes.match_repeat, extra)
+        figures += bench_matching.run(sizes.sources, sizes.match_repeat)
     if "extraction" in wanted:
         from . import bench_extraction
 
@@ -75,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if "e2e" in wanted:
         from . import bench_e2e
 
-        figures += bench_e2e.run(args.out, sizes, proto=not args.no_proto)
+        figures += bench_e2e.run(args.out, sizes)
     if "startup" in wanted:
         from . import bench_startup
 

@@ -1,4 +1,4 @@
-"""Render the HTML report of the dev set's altered article and screenshot it for the README.
+"""Render the HTML report of the dev set's altered article and screenshot it for the docs.
 
     .venv/bin/python benchmarks/screenshot_report.py [OUT.png]     # default: docs/report.png
 

@@ -163,7 +163,7 @@ def _no_user_cache_nor_real_archive(tmp_path_factory: pytest.TempPathFactory, mo
     """No test reads or writes the user's HTTP cache (the default cache directory is a temp one),
     and none asks the real web archive for a snapshot (the default endpoint is refused as local)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
-    monkeypatch.setattr("verify.config.ARCHIVE_ENDPOINT", "http://127.0.0.1:9/no-archive-in-tests")
+    monkeypatch.setattr("verify.fetch.config.ARCHIVE_ENDPOINT", "http://127.0.0.1:9/no-archive-in-tests")
 
 
 @pytest.fixture
@@ -192,7 +192,7 @@ def closed_port_url() -> str:
 @pytest.fixture
 def fast_settings():  # noqa: ANN201 - Settings is imported late, after sys.path is set
     """Fetch settings with short timeouts, for tests against the local server."""
-    from verify.config import Settings
+    from verify.fetch import Settings
 
     # No politeness delay and near-instant retry backoff: tests fetch many URLs of one host.
     return Settings(connect_timeout=2.0, read_timeout=2.0, page_timeout=5.0, allow_private=True,

@@ -10,7 +10,7 @@ import pytest
 
 from claims import ArticleError
 from verify.cli import Environment, ExitStatus, main
-from verify.run import expand_inputs
+from verify.cli.inputs import expand_inputs
 
 HERE = Path(__file__).parent
 ARTICLES = HERE / "fixtures" / "articles"

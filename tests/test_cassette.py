@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from verify import cassette
-from verify.cassette import CassetteError, recording, replaying
-from verify.fetch import Fetcher
+from verify.fetch import CassetteError, Fetcher, cassette, recording, replaying  # cassette: for is_active()
 
 # A copy of shared/devset/cassette.yaml, so the tests do not depend on files outside the repo.
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
@@ -166,3 +164,51 @@ def test_recording_nothing_writes_an_empty_valid_cassette(tmp_path, fast_setting
         pass
     with replaying(path), Fetcher(fast_settings) as fetcher:
         assert fetcher.fetch("https://example.org/").status == "not_in_cassette"
+
+
+def _interaction(method: str, uri: str, body: str) -> dict:
+    return {"request": {"body": None, "headers": {}, "method": method, "uri": uri},
+            "response": {"body": {"string": body}, "headers": {"Content-Type": ["text/html"]},
+                         "status": {"code": 200, "message": "OK"}}}
+
+
+def test_replay_lookup_answers_as_vcrpys_own_scan(tmp_path):
+    # The index (method, host, path) must find exactly what vcrpy's matchers find, in the same
+    # order: a bare host and its "/" are one URL to vcrpy, a query or a method is not, and a
+    # URL recorded twice plays its first recording.
+    recorded = [("GET", "https://news.example/"), ("GET", "https://news.example/a/1"),
+                ("GET", "https://news.example/a/1"), ("GET", "https://news.example/a/1?page=2"),
+                ("HEAD", "https://news.example/a/1"), ("GET", "https://NEWS.example/a/2/"),
+                ("GET", "http://news.example/a/1"), ("GET", "https://other.example/a/1"), ("GET", "https://news.example")]
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump({"interactions": [_interaction(m, u, f"<p>{i}</p>")
+                                                     for i, (m, u) in enumerate(recorded)], "version": 1}),
+                    encoding="utf-8")
+    asked = [*recorded, ("GET", "https://news.example"), ("GET", "https://news.example/a/2"),
+             ("GET", "https://news.example/a/1/"), ("GET", "https://news.example/a/3"), ("POST", "https://news.example/")]
+    from vcr.cassette import Cassette
+    from vcr.request import Request
+
+    with replaying(path) as played:
+        for method, uri in asked:
+            request = Request(method, uri, None, {})
+            assert list(played._responses(request)) == list(Cassette._responses(played, request)), (method, uri)
+
+
+def test_replay_compares_a_request_with_its_own_recordings_only(tmp_path, fast_settings, monkeypatch):
+    # vcrpy alone compares every request with every recording (twice): replay time grew with the
+    # cassette. With the index, each fetch is compared with the few recordings of its own URL.
+    import vcr.cassette
+    from vcr import matchers
+
+    pages = [_interaction("GET", f"https://news.example/a/{i}", "<p>本文</p>") for i in range(300)]
+    robots = _interaction("GET", "https://news.example/robots.txt", "")
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump({"interactions": [robots, *pages], "version": 1}), encoding="utf-8")
+    compared = []
+    real = matchers.requests_match
+    for module in (matchers, vcr.cassette):  # vcrpy's scan calls its own imported name
+        monkeypatch.setattr(module, "requests_match", lambda *a, **k: compared.append(1) or real(*a, **k))
+    with replaying(path), Fetcher(fast_settings) as fetcher:
+        statuses = {fetcher.fetch(f"https://news.example/a/{i}").status for i in range(0, 300, 30)}
+    assert statuses == {"ok"} and len(compared) <= 4 * 11

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.encoding import EncodingFailure, decode_body, detect, meta_charset, normalize
+from verify.fetch.encoding import EncodingFailure, decode_body, detect, meta_charset, normalize
 
 ARTICLE = (
     "北朝鮮の朝鮮中央通信は5日、ロシアとの「包括的戦略パートナーシップ条約」が4日に発効したと報じた。"

@@ -5,8 +5,9 @@ import dataclasses
 
 import pytest
 
-from verify.config import Settings, default_user_agent, package_version
-from verify.fetch import Fetcher
+from verify import package_version
+from verify.fetch import Fetcher, Settings
+from verify.fetch.config import default_user_agent
 from verify.model import SOURCE_STATUSES, Page
 
 JA = "ロシアとイランが20年間の戦略条約に署名、軍事協力を強化"
@@ -257,3 +258,12 @@ def test_settings_reject_nonsense_values():
     with pytest.raises(ValueError, match="max_bytes"):
         Settings(max_bytes=0)
     assert Settings().timeout == (Settings().connect_timeout, Settings().read_timeout)
+
+
+def test_version_is_the_installed_distributions():
+    from importlib import metadata
+
+    # The quick path (our distribution's top_level.txt) and the long one (which distribution
+    # provides `verify`) must agree; the User-Agent and --version both show it.
+    assert package_version() == metadata.version("claimcheck")
+    assert "claimcheck" in metadata.packages_distributions()["verify"]

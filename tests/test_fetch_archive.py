@@ -12,7 +12,7 @@ import pytest
 
 from fetch_helpers import PAGE, SOURCE_TEXT, read_rows, run_cli, write_article
 from verify.fetch import Fetcher
-from verify.loader import SourceLoader
+from verify.sources import SourceLoader
 from verify.model import Page
 
 MAINICHI_PAGE = Path(__file__).parent / "fixtures" / "pages" / "mainichi_normal.html"
@@ -97,7 +97,7 @@ def test_no_archive_setting_asks_nothing(local_server, polite):
 
 def test_archive_evidence_is_named_in_the_cli_report(local_server, tmp_path, monkeypatch):
     cited = local_server.route("/dead", "gone", status=404)
-    monkeypatch.setattr("verify.config.ARCHIVE_ENDPOINT", serve_archive(local_server, cited, PAGE))
+    monkeypatch.setattr("verify.fetch.config.ARCHIVE_ENDPOINT", serve_archive(local_server, cited, PAGE))
     out = tmp_path / "o.csv"
     code, _ = run_cli("verify", write_article(tmp_path, cited), "--allow-private", "--no-cache",
                       "--delay", "0", "--csv", out)

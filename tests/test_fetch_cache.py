@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from fetch_helpers import PAGE, read_rows, run_cli, write_article
-from verify.cassette import replaying
-from verify.fetch import Fetcher
+from verify.fetch import Fetcher, replaying
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
 

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from fetch_helpers import PAGE, read_rows, run_cli, write_article
-from verify.cassette import replaying
 from verify.cli import build_parser
-from verify.fetch import Fetcher
+from verify.fetch import Fetcher, replaying
+from verify.fetch.politeness import HostScheduler, backoff, retry_after
 from verify.model import SOURCE_STATUSES
-from verify.politeness import HostScheduler, backoff, retry_after
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
 
@@ -159,7 +158,9 @@ def test_crawl_delay_lengthens_the_host_delay(local_server, polite):
 
 # --- documentation -----------------------------------------------------------------------------
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+USAGE = (DOCS / "usage.md").read_text(encoding="utf-8")
+FETCHING = (DOCS / "fetching.md").read_text(encoding="utf-8")
 FETCH_OPTIONS = ["--cassette", "--timeout", "--per-host", "--delay", "--retries", "--deadline", "--cache",
                  "--no-cache", "--refresh", "--offline", "--no-archive", "--ignore-robots", "--allow-private"]
 
@@ -168,8 +169,8 @@ FETCH_OPTIONS = ["--cassette", "--timeout", "--per-host", "--delay", "--retries"
 def test_fetch_option_exists_and_is_documented(option):
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert option in {s for a in sub.choices["verify"]._actions for s in a.option_strings}
-    assert f"`{option}" in README
+    assert f"`{option}" in USAGE
 
 
 def test_every_source_status_is_documented():
-    assert [s for s in SOURCE_STATUSES if f"`{s}`" not in README] == []
+    assert [s for s in SOURCE_STATUSES if f"`{s}`" not in FETCHING] == []

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from fetch_helpers import PAGE, read_rows, run_cli, write_article
-from verify import ssrf
-from verify.cassette import replaying
-from verify.fetch import Fetcher
+from verify.fetch import Fetcher, replaying, ssrf  # ssrf: the guard's own module, tested directly
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
 
@@ -68,7 +66,7 @@ def test_redirect_hop_to_loopback_is_refused(local_server, guarded, monkeypatch)
 
 def test_dns_rebinding_is_caught_at_connection_time(local_server, guarded, monkeypatch):
     # The pre-flight check saw a public address; the connection resolves to loopback.
-    monkeypatch.setattr("verify.fetch.check_url", lambda url, allow_private: "")
+    monkeypatch.setattr("verify.fetch.fetcher.check_url", lambda url, allow_private: "")
     with Fetcher(guarded) as fetcher:
         page = fetcher.fetch(local_server.route("/secret", PAGE))
     assert page.status == "unsafe_url" and "refused to connect" in page.reason

@@ -47,7 +47,7 @@ def test_each_line_of_nl_output_is_a_claim(tmp_path):
 
 
 def test_schema_lists_every_fact_kind_the_matcher_emits():
-    from verify.facts import FACT_KINDS
+    from verify.model import FACT_KINDS
 
     kinds = SCHEMA["$defs"]["fact"]["properties"]["kind"]["enum"]
     assert sorted(kinds) == sorted(FACT_KINDS)

@@ -1,7 +1,7 @@
 """The matcher: the score finds evidence, explicit fact checks decide the verdict."""
 import pytest
 
-from verify.facts import predicates, quantities
+from verify.match.facts import predicates, quantities
 from verify.match import match_claim
 from verify.model import SourceDoc, Verdict
 

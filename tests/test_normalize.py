@@ -1,8 +1,7 @@
 """One normal form for Japanese comparison, with offsets back into the original."""
 import pytest
 
-from verify.normalize import kanji_to_int, norm, normalize
-from verify.sentences import split_sentences
+from verify.text import kanji_to_int, norm, normalize, split_sentences
 
 
 @pytest.mark.parametrize("raw, expected", [

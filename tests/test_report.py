@@ -4,9 +4,9 @@ import io
 
 import pytest
 
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
-from verify.report import COLUMNS, safe_cell, summary_line, write_csv, write_json
+from verify.model import ClaimResult, Verdict
+from verify.report import COLUMNS, summary_line, write_csv, write_json
+from verify.report.csv_json import safe_cell
 
 
 def result(**kw):

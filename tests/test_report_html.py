@@ -6,11 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from verify.batch import Summary
-from verify.facts import Fact
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
-from verify.report_html import highlight, render_html, safe_href, text_fragment
+from verify.model import ClaimResult, Fact, Verdict
+from verify.report import Summary, render_html
+from verify.report.html_page import highlight, safe_href, text_fragment
 
 
 def result(**kw):
@@ -127,7 +125,7 @@ def test_csp_allows_exactly_the_inline_script_and_style_and_no_network():
 
 
 def test_failures_and_disappeared_claims_in_the_summary():
-    from verify.roundtrip import PreviousClaim
+    from verify.report import PreviousClaim
 
     gone = PreviousClaim("a.txt", "b1-c9", "消えた<主張>", "k1", "supported", "ok", "確認済み")
     summary = Summary(claims=1, verdicts={"supported": 1}, failures=("nope.txt: no such file",), disappeared=(gone,))

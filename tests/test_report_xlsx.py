@@ -1,12 +1,8 @@
 """The XLSX report, read back with openpyxl: layout, fills, and no cell turned into a formula/link/number."""
 import pytest
 
-from verify.batch import Summary
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
-from verify.report import COLUMNS
-from verify.report_xlsx import write_xlsx
-from verify.roundtrip import PreviousClaim
+from verify.model import ClaimResult, Verdict
+from verify.report import COLUMNS, PreviousClaim, Summary, write_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 from verify.cli import Environment, ExitStatus, main
-from verify.model import Verdict
-from verify.pipeline import ClaimResult
-from verify.report import COLUMNS
-from verify.roundtrip import PreviousClaim, carry_over
+from verify.model import ClaimResult, Verdict
+from verify.report import COLUMNS, PreviousClaim, carry_over
 
 HERE = Path(__file__).parent
 SEED = HERE / "fixtures" / "articles" / "000_8a0206ff2ce473fd.txt"

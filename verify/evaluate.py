@@ -78,7 +78,7 @@ def baseline_matcher(claim: str, doc: SourceDoc) -> Verdict:
     """The naive peer: partial_ratio of the normalised claim over the whole normalised page."""
     from rapidfuzz import fuzz
 
-    from .normalize import norm
+    from .text import norm
 
     score = fuzz.partial_ratio(norm(claim), norm(doc.text))
     return Verdict.SUPPORTED if score >= BASELINE_SUPPORTED_FROM else Verdict.NOT_FOUND
@@ -93,11 +93,9 @@ def evaluate(labels_csv: str | Path, cassette: str | Path, articles_dir: str | P
     """
     from claims import read_article
 
-    from .cassette import replaying
-    from .config import Settings
-    from .fetch import Fetcher
-    from .loader import SourceLoader
+    from .fetch import Fetcher, Settings, replaying
     from .pipeline import verify_article
+    from .sources import SourceLoader
 
     labels_csv = Path(labels_csv)
     folder = Path(articles_dir) if articles_dir else labels_csv.parent / "articles"

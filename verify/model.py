@@ -1,7 +1,7 @@
-"""The data that flows between the stages: fetched page -> source document -> match.
+"""The data that flows between the stages: fetched page -> source document -> match -> report row.
 
-Every vocabulary the reports use (source statuses, verdicts) is defined here once and
-documented in the README.
+The one module every stage may import. Every vocabulary the reports use (source statuses,
+verdicts, key-fact statuses and kinds) is defined here once and documented in docs/.
 """
 from __future__ import annotations
 
@@ -95,3 +95,75 @@ class SourceDoc:
     def readable(self) -> bool:
         """True when there is text to match against (a paywalled teaser counts)."""
         return bool(self.paragraphs) and self.status in (OK, "paywalled")
+
+
+# --- Matching: key facts, one claim against one source, one row of every report ---
+
+FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
+# Every kind of key fact a report can carry (the JSON schema lists the same).
+FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One key fact of a claim and what the source says of it."""
+
+    kind: str            # number | date | entity | quote | polarity | antonym | emphasis
+    text: str            # as the claim says it
+    status: str = FOUND  # found | missing | conflicting
+    source: str = ""     # what the source says instead (conflicts), or where it was found
+    span: tuple[int, int] | None = None  # original offsets in the source text when found
+
+    def describe(self) -> str:
+        """The phrase an editor reads in the `reason` column."""
+        if self.status == CONFLICTING:
+            if self.kind == "polarity":
+                return f"polarity: claim {self.text}, source {self.source}"
+            if self.kind == "antonym":
+                return f"antonym: claim {self.text}, source {self.source}"
+            return f"{self.kind} {self.text} ≠ source {self.source}"
+        if self.status == MISSING:
+            if self.kind == "quote":
+                return f"quote 「{self.text}」 not found verbatim"
+            return f"{self.kind} {self.text} not in source"
+        return f"{self.kind} {self.text} found"
+
+
+@dataclass(frozen=True)
+class Match:
+    """What matching one claim against one readable source decided."""
+
+    verdict: Verdict
+    score: int
+    reason: str
+    evidence: str = ""
+    spans: tuple[tuple[int, int], ...] = ()   # original offsets into the source text
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """One row of every report."""
+
+    article: str
+    block: str
+    claim_id: str
+    claim: str
+    source_url: str
+    source_status: str
+    verdict: Verdict
+    score: int
+    evidence: str
+    reason: str
+    claim_key: str = ""
+    line: int = 0
+    block_published: str = ""
+    source_title: str = ""
+    source_published: str = ""
+    archive_url: str = ""
+    archive_date: str = ""
+    evidence_spans: tuple[tuple[int, int], ...] = ()
+    facts: tuple[Fact, ...] = field(default=())
+    # An editor's review, carried over from an earlier report by --previous (verify/report/roundtrip.py).
+    editor_verdict: str = ""
+    editor_note: str = ""

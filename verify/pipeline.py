@@ -1,49 +1,18 @@
 """Article -> verdict per claim. Pure: sources arrive through a callable, so no network here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
 from claims import Article, Claim
 
-from .facts import Fact
-from .match import Match, PreparedSource, match, prepare_claim
-from .prepared import prepare_source_cached
-from .model import SOURCE_STATUSES, SourceDoc, Verdict
+from .match import PreparedSource, match, prepare_claim, prepare_source_cached
+from .model import SOURCE_STATUSES, ClaimResult, Match, SourceDoc, Verdict
 
 SourceGetter = Callable[[str], SourceDoc]
 
 # Best first: used to pick the strongest result for an uncited point across sources.
 _RANK = {Verdict.SUPPORTED: 0, Verdict.CONTRADICTED: 1, Verdict.PARTIAL: 2, Verdict.NOT_FOUND: 3,
          Verdict.UNVERIFIABLE: 4}
-
-
-@dataclass(frozen=True)
-class ClaimResult:
-    """One row of every report."""
-
-    article: str
-    block: str
-    claim_id: str
-    claim: str
-    source_url: str
-    source_status: str
-    verdict: Verdict
-    score: int
-    evidence: str
-    reason: str
-    claim_key: str = ""
-    line: int = 0
-    block_published: str = ""
-    source_title: str = ""
-    source_published: str = ""
-    archive_url: str = ""
-    archive_date: str = ""
-    evidence_spans: tuple[tuple[int, int], ...] = ()
-    facts: tuple[Fact, ...] = field(default=())
-    # An editor's review, carried over from an earlier report by --previous (verify/roundtrip.py).
-    editor_verdict: str = ""
-    editor_note: str = ""
 
 
 def _unreadable_reason(doc: SourceDoc) -> str:

@@ -1,99 +1,11 @@
-"""The extract stage: a fetched Page becomes a SourceDoc (article text, or why there is none).
+"""The sources stage: a cited URL becomes a SourceDoc -- the article text of the page, or why there is none.
 
-Each site module declares SITE, HOSTS and `extract(soup, html, url) -> SourceDoc`; adding a site
-is adding its module and one line to SITES. Hosts nobody claims go to `generic`, and so do
-pages on which a site module finds no text.
-`extract` never raises: a page that breaks a parser is reported "empty" with the error.
+One extractor per site (mainichi.py, reuters.py; generic.py for every other site), bot walls and
+soft 404s told apart (walls.py), shared HTML helpers (markup.py). `SourceLoader` fetches each
+cited URL once per run through verify.fetch, extracts it, and reads the web-archive copy of a
+dead or walled page.
 """
-from __future__ import annotations
+from .dispatch import SITES, extract, extractor_for
+from .loader import SOURCE_MEMORY, SourceLoader
 
-import dataclasses
-from types import ModuleType
-from urllib.parse import urlsplit
-
-from bs4 import BeautifulSoup
-
-from verify.model import OK, Page, SourceDoc
-
-from . import generic, mainichi, reuters
-from .walls import soft_404_reason, wall_reason, wall_script_reason
-
-__all__ = ["SITES", "extract", "extractor_for"]
-
-SITES: tuple[ModuleType, ...] = (mainichi, reuters)
-_BY_HOST: dict[str, ModuleType] = {host: site for site in SITES for host in site.HOSTS}
-
-
-def extractor_for(url: str) -> ModuleType:
-    """The site module that handles `url`'s host, or `generic`."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return _BY_HOST.get(host, generic)
-
-
-def extract(page: Page) -> SourceDoc:
-    """Article text and metadata of a fetched page; failures become a status, never an exception."""
-    carried = {
-        "final_url": page.final_url,
-        "archive_url": page.archive_url,
-        "archive_date": page.archive_date,
-    }
-    if page.status != OK:
-        return SourceDoc(page.url, status=page.status, reason=page.reason, **carried)
-    site = _site_for(page)
-    try:
-        doc = _extract(page, site)
-    except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
-        doc = SourceDoc(page.url, status="empty", site=site.SITE,
-                        reason=f"extractor error: {type(error).__name__}: {error}")
-    return dataclasses.replace(doc, url=page.url, **carried)
-
-
-def _site_for(page: Page) -> ModuleType:
-    # The final URL decides (its host served the markup), unless it is not a known site,
-    # e.g. an archive snapshot of a Mainichi page: then the cited URL does.
-    for url in (page.final_url, page.url):
-        site = extractor_for(url) if url else generic
-        if site is not generic:
-            return site
-    return generic
-
-
-def _extract(page: Page, site: ModuleType) -> SourceDoc:
-    html, problem = (page.text, "") if page.text or not page.body else _decode(page)
-    if problem:
-        return SourceDoc(page.url, status="encoding", reason=problem, site=site.SITE)
-    if not html.strip():
-        return SourceDoc(page.url, status="empty", reason="empty: the page has no body",
-                         site=site.SITE)
-    soup = BeautifulSoup(html, "lxml")
-    reason = wall_reason(page, soup, html)
-    if reason:
-        return SourceDoc(page.url, status="blocked", reason=reason, site=site.SITE)
-    reason = soft_404_reason(page, soup)
-    if reason:
-        return SourceDoc(page.url, status="soft_404", reason=reason, site=site.SITE)
-    doc = site.extract(soup, html, page.url)
-    if not doc.paragraphs and doc.status == OK and site is not generic:
-        # A template the site module does not know (a redesign, a special section): the
-        # generic way may still find the text.
-        fallback = generic.extract(soup, html, page.url)
-        doc = fallback if fallback.paragraphs else doc
-    if not doc.paragraphs and doc.status == OK:
-        reason = wall_script_reason(html)
-        if reason:
-            return dataclasses.replace(doc, status="blocked", reason=reason)
-        reason = f"empty: no article text found by the {site.SITE} extractor"
-        return dataclasses.replace(doc, status="empty", reason=reason)
-    return doc
-
-
-def _decode(page: Page) -> tuple[str, str]:
-    """(text, "") of a Page that carries bytes only, or ("", reason) when they are not text."""
-    # Imported here: charset detection is needed only on this rare path (the fetch stage
-    # normally decodes), and verify.encoding is the one place that knows the right order.
-    from verify.encoding import EncodingFailure, decode_body
-
-    try:
-        return decode_body(page.body, page.content_type)[0], ""
-    except EncodingFailure as error:
-        return "", f"encoding: {error}"
+__all__ = ["SITES", "SOURCE_MEMORY", "SourceLoader", "extract", "extractor_for"]

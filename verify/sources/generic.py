@@ -10,7 +10,7 @@ import unicodedata
 
 from bs4 import BeautifulSoup
 
-from verify.model import SourceDoc
+from ..model import SourceDoc
 
 from .markup import (
     JST,

@@ -10,7 +10,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from verify.model import OK, SourceDoc
+from ..model import OK, SourceDoc
 
 from .markup import (
     JST, clean_text, first_date, first_text, ld_articles, ld_string, meta,

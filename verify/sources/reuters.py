@@ -13,7 +13,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from verify.model import SourceDoc
+from ..model import SourceDoc
 
 from .markup import (
     clean_text, first_date, first_text, ld_articles, ld_person_names, ld_string, meta, meta_all,

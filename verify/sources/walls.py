@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from verify.model import Page
+from ..model import Page
 
 from .markup import clean_text
 

@@ -1,0 +1,48 @@
+"""The entry point: parse the options, run the command, turn the outcome into an exit status.
+
+Heavy imports (requests, Sudachi, rich; pandas only for --csv) happen inside the commands, so
+`--help` and `--version` are instant.
+"""
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Sequence
+
+from .environment import Environment, ExitStatus
+from .parser import UsageError, build_parser
+
+
+def _version() -> str:
+    from .. import package_version
+
+    return package_version()
+
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run the CLI; returns the exit status instead of exiting (tests call this directly)."""
+    env = env or Environment()
+    try:
+        args = build_parser().parse_args(argv)
+        if args.version:
+            print(f"claimcheck {_version()}", file=env.stdout)
+            return ExitStatus.OK
+        if not args.command:
+            build_parser().print_help(env.stdout)
+            return ExitStatus.ERROR
+        from . import commands  # heavy: imported only when a command runs
+
+        return getattr(commands, f"cmd_{args.command}")(args, env)
+    except UsageError as error:
+        env.error(str(error))
+        return ExitStatus.ERROR
+    except KeyboardInterrupt:
+        env.error("interrupted")
+        return ExitStatus.INTERRUPTED
+    except SystemExit as exit_:  # --help
+        return int(exit_.code or 0)
+
+
+def console_main() -> None:
+    with contextlib.suppress(BrokenPipeError):
+        sys.exit(main())

@@ -1,0 +1,279 @@
+"""The fetch stage: the only code that talks to the network.
+
+`Fetcher.fetch(url)` always returns a `Page`; every failure becomes one of the statuses in
+`model.SOURCE_STATUSES`, because a dead or blocked source makes a claim unverifiable, never
+false, and one bad URL must not stop a run. `fetch_many` fetches in parallel across hosts
+while every request waits its turn per host and robots.txt is obeyed (politeness.py); answers
+are kept in the HTTP cache (httpcache.py) and every hop is checked against private addresses
+(ssrf.py). Naming the outcome is classify.py's job.
+"""
+from __future__ import annotations
+
+import http.cookiejar
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from itertools import chain, zip_longest
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.utils import requote_uri
+from urllib3.exceptions import NameResolutionError, ReadTimeoutError
+
+from ..model import Page
+from . import cassette
+from .classify import (ERROR_BODY_BYTES, HTML_TYPES, MAYBE_HTML_TYPES, Exchange, PageTimeout,
+                       bot_wall, exception_chain, fail, page_for, page_for_exception)
+from .config import Settings
+from .httpcache import open_cache
+from .politeness import DeadlinePassed, HostScheduler, RobotsRules, backoff, retry_after
+from .ssrf import GuardedAdapter, UnsafeAddress, check_url
+
+CHUNK_BYTES = 64 * 1024
+# robots.txt and archive API answers: small documents, whatever their Content-Type.
+RAW_BODY_BYTES = 512 * 1024
+_PAGE, _RAW, _ROBOTS = "page", "raw", "robots"
+
+
+class _Stop(Exception):
+    """A hop that must not or cannot be requested; carries the failure status."""
+
+    def __init__(self, status: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status, self.detail = status, detail
+
+
+class _NoCookies(http.cookiejar.DefaultCookiePolicy):
+    """Refuse every cookie: bot-wall cookies (DataDome) poison later requests if kept."""
+
+    def set_ok(self, cookie, request):  # noqa: ANN001 - cookiejar's signature
+        return False
+
+
+class Fetcher:
+    """Fetch web pages politely and turn every outcome into a `Page`."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        s = self.settings = settings or Settings()
+        # Under a cassette vcrpy answers: no DNS to check, no cache (it crashes on vcrpy's
+        # responses and would hide requests from a recording). A replay also has no server
+        # to be polite to, and a retry would only replay the same answer.
+        self._cassette = cassette.is_active()
+        self._replay = replay = cassette.is_replaying()
+        self._retries = 0 if replay else s.retries
+        self.session = requests.Session()
+        self.session.headers.update({
+            "User-Agent": s.user_agent, "Accept": s.accept, "Accept-Language": s.accept_language,
+        })
+        self.session.cookies.set_policy(_NoCookies())
+        # Redirects are followed by hand (see _follow) so each hop is recorded and checked.
+        self.session.max_redirects = s.max_redirects
+        if not s.allow_private and not self._cassette:
+            # vcrpy patches urllib3's own connection classes, which the guard replaces: under
+            # a recording only the per-hop check (check_url) protects.
+            for prefix in ("http://", "https://"):
+                self.session.mount(prefix, GuardedAdapter(pool_maxsize=max(10, s.per_host)))
+        self.cache = None if self._cassette else open_cache(s.cache_path, s.cache_expiry)
+        deadline_at = time.monotonic() + s.deadline if s.deadline else None
+        self.scheduler = HostScheduler(s.per_host, 0.0 if replay else s.delay, deadline_at)
+        crawl_delay = None if replay else (
+            lambda host, delay: self.scheduler.slow_down(host, min(delay, s.retry_after_cap)))
+        self.robots = RobotsRules(lambda url: self.get_raw(url, _ROBOTS)[:2], s.user_agent, crawl_delay)
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release pooled connections and the cache file."""
+        self.session.close()
+        if self.cache is not None:
+            self.cache.close()
+
+    def fetch_many(self, urls: Iterable[str]) -> dict[str, Page]:
+        """Fetch each distinct URL once, in parallel across hosts; map every URL to its Page."""
+        unique = list(dict.fromkeys(urls))
+        if len(unique) < 2 or self._cassette:
+            # Replay gains nothing from threads, and a recording in article order is a
+            # cassette that diffs cleanly.
+            return {url: self.fetch(url) for url in unique}
+        by_host: dict[str, list[str]] = defaultdict(list)
+        for url in unique:
+            by_host[_host(url)].append(url)
+        # Interleave hosts so the workers spread over them instead of queueing on one.
+        order = [u for u in chain.from_iterable(zip_longest(*by_host.values())) if u is not None]
+        workers = min(self.settings.workers, len(order), self.settings.per_host * len(by_host))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+            pages = dict(zip(order, pool.map(self.fetch, order)))
+        return {url: pages[url] for url in unique}
+
+    def fetch(self, url: str) -> Page:
+        """Fetch one URL. Never raises: failures come back as a Page with a failure status."""
+        trail = [str(url).strip()]  # every URL visited; the last one is being fetched now
+        try:
+            if self.scheduler.expired():
+                raise DeadlinePassed
+            ex = self._follow(trail, _PAGE)
+            return page_for(url, ex, tuple(trail[:-1]), self.settings.max_bytes)
+        except _Stop as stop:
+            return fail(url, stop.status, stop.detail, final_url=trail[-1], redirects=tuple(trail[:-1]))
+        except DeadlinePassed:
+            return fail(url, "deadline", f"the run's {self.settings.deadline:g} s deadline passed before "
+                        "this page could be fetched", final_url=trail[-1], redirects=tuple(trail[:-1]))
+        except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
+            return page_for_exception(url, exc, trail, self.settings)
+
+    def get_raw(self, url: str, purpose: str = _RAW) -> tuple[int | None, bytes, str]:
+        """(status, body, "") of a small document (robots.txt, archive API), redirects followed;
+        (None, b"", why) when it could not be had."""
+        trail = [url]
+        try:
+            ex = self._follow(trail, purpose)
+        except _Stop as stop:
+            return None, b"", f"{stop.status}: {stop.detail}"
+        except DeadlinePassed:
+            return None, b"", "deadline: the run's deadline passed"
+        except Exception as exc:  # noqa: BLE001 - callers treat every failure as "unreachable"
+            return None, b"", page_for_exception(url, exc, trail, self.settings).reason
+        return ex.status, ex.body, ""
+
+    def _follow(self, trail: list[str], purpose: str) -> Exchange:
+        started = time.monotonic()
+        while True:
+            hop = trail[-1]
+            # A replay resolves nothing; a recording goes to the real network and is checked.
+            problem = check_url(hop, self.settings.allow_private or self._replay)
+            if problem:
+                raise _Stop("unsafe_url", problem)
+            if purpose != _ROBOTS and self.settings.robots and not self.robots.allowed(hop):
+                raise _Stop("robots_disallowed", f"robots.txt of {urlsplit(hop).netloc} disallows this URL")
+            ex = self._exchange(hop, purpose, started)
+            target = self.session.get_redirect_target(ex)
+            if target is None:
+                return ex
+            nxt = requote_uri(urljoin(hop, target))
+            if nxt in trail:
+                trail.append(nxt)
+                raise _Stop("redirect_loop", f"redirects back to {nxt}")
+            trail.append(nxt)
+            if len(trail) - 1 > self.settings.max_redirects:
+                raise _Stop("redirect_loop", f"more than {self.settings.max_redirects} redirects")
+
+    def _exchange(self, url: str, purpose: str, started: float) -> Exchange:
+        """One request: from the cache, or from the network with politeness and retries."""
+        s = self.settings
+        if self.cache is not None and not s.refresh:
+            hit = self.cache.get(url, stale_ok=s.offline)
+            if hit is not None:
+                return Exchange(url, hit.status, hit.reason, hit.headers, hit.body)
+        if s.offline and not self._cassette:
+            raise _Stop("not_cached", "--offline and this URL is not in the HTTP cache")
+        host = _host(url)
+        # A robots.txt that fails means "allow all": retrying it would only delay every page.
+        attempts = 1 if purpose == _ROBOTS else self._retries + 1
+        for attempt in range(attempts):
+            left = s.page_timeout - (time.monotonic() - started)
+            if left <= 0:
+                raise PageTimeout
+            timeout = (min(s.connect_timeout, left), min(s.read_timeout, left))
+            try:
+                with self.scheduler.slot(host, spaced=purpose != _ROBOTS):
+                    response = self.session.get(url, allow_redirects=False, stream=True, timeout=timeout)
+                    try:
+                        ex = self._read(url, response, purpose, started)
+                    finally:
+                        response.close()
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+                wait = self._retry_wait(exc, attempt, attempt + 1 == attempts, started)
+                if wait is None:
+                    raise
+            else:
+                wait = self._retry_wait(ex, attempt, attempt + 1 == attempts, started, host)
+                if wait is None:
+                    if self.cache is not None and not ex.cut:
+                        self.cache.put(url, response, ex.body)
+                    return ex
+            time.sleep(wait)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _retry_wait(self, outcome: Exchange | Exception, attempt: int, last: bool, started: float,
+                    host: str = "") -> float | None:
+        """Seconds to wait before trying again, or None to stop here."""
+        s = self.settings
+        if last:
+            return None
+        if isinstance(outcome, Exception):
+            chain_ = exception_chain(outcome)
+            # A read timeout tends to repeat itself; a refused address, an unknown name or a bad
+            # certificate always will.
+            if isinstance(outcome, requests.exceptions.SSLError) or any(
+                    isinstance(e, (ReadTimeoutError, UnsafeAddress, NameResolutionError)) for e in chain_):
+                return None
+            wait = backoff(attempt, s.backoff)
+        else:
+            code = outcome.status
+            if not (code == 429 or 500 <= code <= 599) or bot_wall(code, outcome.headers, outcome.body):
+                return None
+            asked = retry_after(outcome.headers.get("Retry-After")) if code in (429, 503) else None
+            if asked is not None and asked > s.retry_after_cap:
+                outcome.note = f"Retry-After {asked:g} s is over the {s.retry_after_cap:g} s cap"
+                return None
+            wait = asked if asked is not None else backoff(attempt, s.backoff)
+            if asked is not None:
+                self.scheduler.pause(host, asked)  # the whole host asked for quiet
+        if time.monotonic() - started + wait >= s.page_timeout:
+            return None
+        deadline = self.scheduler.deadline_at
+        if deadline is not None and time.monotonic() + wait >= deadline:
+            return None
+        return wait
+
+    def _read(self, url: str, response: requests.Response, purpose: str, started: float) -> Exchange:
+        """Read as much of the body as its kind deserves (nothing for a PDF or a redirect)."""
+        ex = Exchange(url, response.status_code, response.reason or "", response.headers)
+        if self.session.get_redirect_target(response) is not None:
+            return ex
+        code, cap = ex.status, self.settings.max_bytes
+        if purpose != _PAGE:
+            limit = RAW_BODY_BYTES
+        elif not 200 <= code < 300:
+            limit = ERROR_BODY_BYTES
+        else:
+            declared = ex.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > cap:
+                ex.cut = True
+                return ex
+            if ex.media not in HTML_TYPES | MAYBE_HTML_TYPES:
+                return ex
+            limit = cap
+        ex.body, over = self._read_body(response, limit, started)
+        # Only a 2xx page past the cap is "too large"; error pages and raw documents are
+        # read as far as needed by design.
+        ex.cut = over and purpose == _PAGE and 200 <= code < 300
+        return ex
+
+    def _read_body(self, response: requests.Response, limit: int, started: float) -> tuple[bytes, bool]:
+        """Up to `limit` bytes of the decoded body, and whether there was more.
+
+        Counted after decompression, chunk by chunk (urllib3 inflates at most about a chunk
+        per read), so a small gzip bomb stops at the cap instead of filling memory.
+        """
+        buf = bytearray()
+        for chunk in response.iter_content(chunk_size=CHUNK_BYTES):
+            buf += chunk
+            if len(buf) > limit:
+                del buf[limit:]
+                return bytes(buf), True
+            if time.monotonic() - started > self.settings.page_timeout:
+                raise PageTimeout
+        return bytes(buf), False
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -1,0 +1,147 @@
+"""Which name and which number go with which statement: checks at the level of clauses.
+
+A sentence can hold every name and number of a claim and still contradict it: "2位の石丸氏は
+165万票、3位の蓮舫氏は128万票" does not say 蓮舫 got 165万票, and "21分に鎌田のゴールで先制し、
+42分に久保が追加点" does not say 久保 scored first. For each clause of the claim we find the
+source clause that says the same thing in other words, and compare the names and numbers there.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import CONFLICTING, Fact
+from ..text import Token
+from . import facts as F
+from . import lexicon
+from . import names as N
+from . import thresholds as T
+from .prepared import Clause, PreparedClaim, Sentence, clause_spans
+
+
+def _is_plain(tok: Token) -> bool:
+    """A word of the statement itself: not a name, a number or a counter (月, 日, 票, 位)."""
+    return not (tok.is_proper or tok.oov or tok.pos[1] == "数詞" or tok.pos[2] == "助数詞可能"
+                or tok.surface.isascii() and tok.surface.isupper())
+
+
+def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
+    """Clauses of the claim; a piece too thin to match on its own (a subject: "Xは、") joins the next.
+
+    A thin piece at the end is dropped rather than joined backwards: "…が最も多く、次いで大分県"
+    would otherwise put both prefectures in one clause and hide which came first.
+    """
+    merged: list[tuple[int, int]] = []
+    pending = None
+    spans = clause_spans(claim.norm)
+    for index, (start, end) in enumerate(spans):
+        start = pending if pending is not None else start
+        plain = [t for t in claim.tokens if start <= t.start < end and _is_plain(t)]
+        last = index == len(spans) - 1
+        if merged and claim.norm[:start].rstrip("、").endswith("のは"):
+            merged[-1] = (merged[-1][0], end)  # 務めたのは、長塚京三さんでした: the cleft's focus
+            pending = None
+            continue
+        if len(plain) < (1 if last else 2):
+            pending = start
+            continue
+        merged.append((start, end))
+        pending = None
+    return merged
+
+
+def _found(tok: Token, clause: Clause) -> bool:
+    return tok.lemma in clause.lemmas or tok.surface in clause.text
+
+
+# Words of the claim's other clauses break ties between source clauses (大会期間中、…1万1000人の来場:
+# the 期間中 clause is the one); at 0.25 or more they outvote the clause's own words.
+CONTEXT_WEIGHT = 0.1
+
+
+def _rank_clauses(tokens: list[tuple[Token, float]], context: list[tuple[Token, float]],
+                  clauses: list[Clause]) -> list[tuple[float, Clause]]:
+    """Source clauses by how surely they make the claim clause's statement, best first.
+
+    The statement is the plain words (not names, numbers, counters); words of the claim's other
+    clauses count half (大会期間中、延べ1万1000人の来場を見込む: the 期間中 clause is the one);
+    names and numbers only break ties. Choosing by names first would always find the claim's
+    own name somewhere and never see that the clause telling the act ("MVPには…が選ばれた")
+    names someone else. Returns (share of the clause's plain words found, clause) pairs.
+    """
+    plain_total = sum(w for t, w in tokens if _is_plain(t)) or 1.0
+    scored = []
+    for clause in clauses:
+        plain = sum(w for t, w in tokens if _is_plain(t) and _found(t, clause))
+        near = sum(w for t, w in context if _is_plain(t) and _found(t, clause))
+        other = sum(w for t, w in tokens if not _is_plain(t) and _found(t, clause))
+        scored.append(((plain + near * CONTEXT_WEIGHT, other), plain / plain_total, clause))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    return [(cover, clause) for _, cover, clause in scored]
+
+
+def _clause_names(clause: Clause, sentence: Sentence) -> list[N.Entity]:
+    """Names of a clause, with the subject of the clause before it when this one has none:
+    "米格付け会社ムーディーズは、保険業界の損失が200億ドルを超えると予測" cuts the subject off."""
+    names = list(clause.entities)
+    index = next(i for i, c in enumerate(sentence.clauses) if c is clause)
+    if index and not any(e.case == "subj" for e in names):
+        names += [e for e in sentence.clauses[index - 1].entities if e.case == "subj"]
+    return names
+
+
+def _direction_conflicts(claim_clause: str, sentence: str) -> list[Fact]:
+    """上回る in the claim where the sentence telling the same statement says 下回る (or 超える)."""
+    out = []
+    for a, b in lexicon.DIRECTION_PAIRS + [(b, a) for a, b in lexicon.DIRECTION_PAIRS]:
+        if a in claim_clause and b not in claim_clause and b in sentence and a not in sentence:
+            out.append(Fact("antonym", a, CONFLICTING, b))
+            break
+    return out
+
+
+def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity],
+                     implied: Callable[[F.Quantity], bool] = lambda q: False) -> list[Fact]:
+    """Names and numbers that the matching source clause gives to someone or something else.
+
+    `implied(q)` tells a date part the source leaves to its dateline (12月 in a December page).
+    """
+    clauses = [c for s in evidence for c in s.clauses]
+    sentence_of = {id(c): s for s in evidence for c in s.clauses}
+    out: list[Fact] = []
+    for start, end in _claim_clauses(claim):
+        tokens = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
+        names = [e for e in claim.entities if start <= e.start < end]
+        numbers = [q for q in claim.quantities if start <= q.start < end]
+        if not any(_is_plain(t) for t, _ in tokens):
+            continue
+        own_text = claim.norm[start:end]
+        context = [(t, w) for t, w in zip(claim.tokens, claim.weights) if not start <= t.start < end]
+        ranked = _rank_clauses(tokens, context, clauses)
+        if not ranked or ranked[0][0] < T.CLAUSE_MIN_COVERAGE:
+            continue
+        clause = ranked[0][1]
+        out.extend(_direction_conflicts(own_text, sentence_of[id(clause)].text))
+        # other clauses that make the same statement well enough may carry the claim's name
+        # (世界選手権が日本で開催されるのは … after 東京で開かれる世界選手権)
+        adequate = [c for cover, c in ranked if cover >= T.CLAUSE_MIN_COVERAGE]
+        for name in names:
+            if N.entity_in(name.text, clause.text) or (name.weak and any(N.entity_in(name.text, c.text) for c in adequate)):
+                continue
+            rivals = [e.text for e in _clause_names(clause, sentence_of[id(clause)])
+                      if N.can_rival(name, e) and name.same_slot(e)
+                      and not N.entity_in(e.text, own_text)
+                      and e.text not in name.text and not N.entity_in(name.text, e.text)]
+            if rivals:
+                out.append(Fact("entity", name.text, CONFLICTING, rivals[0]))
+        for q in numbers:
+            if not q.unit or any(q.agrees(d) for d in clause.quantities + derived) or implied(q):
+                continue
+            # commas do not always fall where the claim's do: the number anywhere in the same
+            # sentence may still be the claim's (北陸と東北で70センチ、…中国地方で40センチと予想)
+            if any(q.agrees(d) for d in F.quantities(sentence_of[id(clause)].text)):
+                continue
+            rivals = [d for d in clause.quantities
+                      if d.unit == q.unit and not any(c.agrees(d) for c in claim.quantities)]
+            if rivals:
+                out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
+    return out

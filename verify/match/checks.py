@@ -1,0 +1,337 @@
+"""Key facts of a claim checked against the evidence: found, missing or conflicting.
+
+Fuzzy similarity cannot tell a faithful paraphrase from one changed number or a flipped
+negation (MATCHING.md); these checks decide the verdict.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import CONFLICTING, FOUND, MISSING, Fact
+from ..text import analyze, content_lemmas, fold_dots
+from . import facts as F
+from . import names as N
+from . import lexicon
+from . import thresholds as T
+from .binding import clause_conflicts
+from .evidence import masks as _masks
+from .prepared import PreparedClaim, PreparedSource, Sentence
+
+
+def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
+    """Original offsets of the first sentence-local occurrence of normalised `needle`."""
+    for s in source.sentences:
+        at = s.text.find(needle)
+        if at >= 0:
+            a, b = s.norm.span(at, at + len(needle))
+            return s.start + a, s.start + b
+    return None
+
+
+def _said_by_date(q: F.Quantity, source: PreparedSource) -> str:
+    """How the source implies a claim's date part it does not spell out, or "".
+
+    News copy says 17日, 先月 or 昨年 and leaves the rest to the dateline; a summary that writes
+    2025年1月17日 is faithful when those parts match the source's publication date.
+    """
+    day = source.published
+    if day is None or q.unit not in ("年(year)", "月", "日"):
+        return ""
+    value = int(q.value)
+    candidates = [("publication date", day.year, day.month)]
+    for word, offset in lexicon.RELATIVE_MONTHS.items():
+        if word in source.norm_text:
+            month_index = day.year * 12 + day.month - 1 + offset
+            candidates.append((word, month_index // 12, month_index % 12 + 1))
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word in source.norm_text:
+            candidates.append((word, day.year + offset, 0))
+    for word, year, month in candidates:
+        if (q.unit == "年(year)" and value == year) or (q.unit == "月" and month and value == month):
+            return word
+    if q.unit == "日" and value == day.day:
+        return "publication date"
+    return ""
+
+
+def _relative_year_in(text: str, source: PreparedSource) -> str:
+    """"昨年 (2024年)" when the sentence dates its statement by a word for a year, else ""."""
+    if source.published is None:
+        return ""
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word in text:
+            return f"{word} ({source.published.year + offset}年)"
+    return ""
+
+
+def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantities: list[F.Quantity],
+                      core: Sentence, derived: list[F.Quantity]) -> list[Fact]:
+    out = []
+    core_quantities = F.quantities(core.text)
+    for q in claim.quantities:
+        # the evidence first: the same value elsewhere on the page may be about something else
+        agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
+        labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
+                    and (d.label.endswith(q.label) or q.label.endswith(d.label))]
+        if labelled and not any(q.agrees(d) for d in labelled):
+            # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
+            out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
+            continue
+        same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
+        if same_way:
+            out.append(Fact(q.kind, q.text, FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
+            continue
+        if agreeing:  # 10.4%増 where the source says 10.4%減
+            out.append(Fact(q.kind, q.phrase, CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
+            continue
+        said = _said_by_date(q, source) or next(
+            (w for w in F.NUMBER_WORDS.get((q.value, q.unit), ()) if w in source.norm_text), "")
+        if said:
+            out.append(Fact(q.kind, q.text, FOUND, said, _span_of(source, said)))
+            continue
+        gap = next((d for d in derived if q.agrees(d)), None)
+        if gap is not None:
+            out.append(Fact(q.kind, q.text, FOUND, f"difference {gap.text}"))
+            continue
+        # a rival only where the claim's statement is told: the same unit in another
+        # sentence is usually another fact (4回連続で成功 is not 年6回の打ち上げ)
+        rivals = [d for d in core_quantities if d.unit == q.unit]
+        relative = _relative_year_in(core.text, source) if q.unit == "年(year)" else ""
+        if rivals and q.unit:
+            out.append(Fact(q.kind, q.text, CONFLICTING, rivals[0].text, _span_of(source, rivals[0].text)))
+        elif relative:  # 2023年 where the source's 昨年 is 2024
+            out.append(Fact(q.kind, q.text, CONFLICTING, relative))
+        else:
+            out.append(Fact(q.kind, q.text, MISSING))
+    return out
+
+
+def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    out = []
+    for word, offset in lexicon.RELATIVE_YEARS.items():
+        if word not in claim.norm or (word == "前年" and "一昨年" in claim.norm):
+            continue
+        years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
+        same_words = [w for w, o in lexicon.RELATIVE_YEARS.items() if o == offset and w in source.norm_text]
+        target = source.published_year + offset if source.published_year else None
+        found = bool(same_words) or (target in years)
+        out.append(Fact("date", word, FOUND if found else MISSING))
+    for word in lexicon.RELATIVE_DATES:
+        if word in claim.norm:
+            out.append(Fact("date", word, FOUND if word in source.norm_text else MISSING))
+    return out
+
+
+def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
+                    core: Sentence) -> list[Fact]:
+    """Names: on the page (body or headline), or replaced by another name of the same kind.
+
+    Which name goes with which act is binding.py's work, clause by clause.
+    """
+    out = []
+    for ent in claim.entities:
+        if ent.weak or ent.kind == "title":
+            continue  # compared only where a rival stands in its place (binding.py); quotes: _check_quotes
+        if N.entity_in(ent.text, source.norm_text):
+            out.append(Fact("entity", ent.text, FOUND, span=_span_of(source, ent.text)))
+            continue
+        own = N.own_area_word(ent, source.norm_text)
+        if own:  # a local paper writes 県内 / 道内 for its own prefecture
+            out.append(Fact("entity", ent.text, FOUND, own, _span_of(source, own)))
+            continue
+        rivals = [e.text for s in evidence for e in s.entities
+                  if N.can_rival(ent, e) and not N.entity_in(e.text, claim.norm)
+                  and e.text not in ent.text and ent.text not in e.text]
+        out.append(Fact("entity", ent.text, CONFLICTING, rivals[0]) if rivals
+                   else Fact("entity", ent.text, MISSING))
+    out.extend(_role_swaps(claim, [core] + [s for s in evidence if s is not core]))
+    return out
+
+
+def _role_swaps(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
+    """Two names that trade places: "ヤンキースがドジャースを破った", "羽田発新千歳行き"."""
+    out = []
+    said = [e for e in claim.entities if e.direction]
+    for s in evidence:
+        told = {e.text: e.direction for e in s.entities if e.direction}
+
+        def direction_in_source(name: str) -> str:
+            return next((d for t, d in told.items() if N.entity_in(name, t) or t in name), "")
+
+        for x in said:
+            for y in said:
+                if x.direction == "from" and y.direction == "to" and x.text != y.text \
+                        and direction_in_source(x.text) == "to" and direction_in_source(y.text) == "from":
+                    out.append(Fact("entity", f"{x.text}→{y.text}", CONFLICTING,
+                                      f"{y.text}→{x.text} (roles swapped)"))
+        if out:
+            break
+    return out
+
+
+def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    out = []
+    haystack = fold_dots(source.norm_text).replace(" ", "")
+    for quote in F.quotes(claim.norm):
+        bare = fold_dots(quote).replace(" ", "")
+        if bare in haystack:
+            out.append(Fact("quote", quote, FOUND, span=_span_of(source, quote)))
+            continue
+        from rapidfuzz import fuzz
+
+        alignment = fuzz.partial_ratio_alignment(bare, haystack)
+        if alignment and alignment.score >= T.QUOTE_ALTERED_FROM:
+            said = haystack[alignment.dest_start:alignment.dest_end]
+            out.append(Fact("quote", f"「{quote}」", CONFLICTING, f"「{said}」"))
+        else:
+            out.append(Fact("quote", quote, MISSING))
+    return out
+
+
+# An item is a noun phrase: kanji, katakana, Latin, digits, joined by の (軍艦の寄港); a particle
+# such as は or を means the text before it is a clause, not a list item.
+_ITEM = r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9ー々の]{1,14}"
+_LIST_RE = re.compile(rf"((?:{_ITEM}(?:や、|、|や))+{_ITEM}?)(?:など|等|といった)")
+
+
+def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """Each item of an enumeration (軍事、経済、文化など) must be on the page: a list is where
+    summaries slip in what the source never said."""
+    out = []
+    for found in _LIST_RE.finditer(claim.norm):
+        for item in re.split(r"、|や", found.group(1)):
+            words = [t for t in content_lemmas(analyze(item, "A")) if t.pos[0] == "名詞"]
+            if not words:
+                continue
+            present = all(t.surface in source.norm_text or t.lemma in source.norm_text for t in words)
+            out.append(Fact("detail", item, FOUND if present else MISSING))
+    return out
+
+
+_COMPARE_RE = re.compile(r"^(?:を|より)(上回|超え|超す|下回|多|少な|高|低)")
+_GREATER = ("上回", "超え", "超す", "多", "高")
+
+
+def _check_comparisons(claim: PreparedClaim) -> list[Fact]:
+    """A claim that says 3.9% 下回った 2.1% contradicts its own numbers, whatever the source says."""
+    out = []
+    found = claim.quantities
+    for i, later in enumerate(found):
+        verb = _COMPARE_RE.match(claim.norm[later.end:later.end + 6])
+        earlier = next((q for q in reversed(found[:i]) if q.unit == later.unit), None)
+        if not verb or earlier is None or earlier.value == later.value:
+            continue
+        greater = verb.group(1) in _GREATER
+        if (earlier.value > later.value) != greater:
+            relation = "above" if greater else "below"
+            out.append(Fact("number", f"{earlier.text} {relation} {later.text}", CONFLICTING,
+                              f"{earlier.text} is not {relation} {later.text}"))
+    return out
+
+
+def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
+    """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
+    out = []
+    ev_text = "\n".join(s.text for s in evidence)
+    # listed opposites anywhere in the evidence; the looser up/down words are compared clause
+    # by clause in binding.py (a page says 増え of one thing and 低下 of another)
+    for a, b in lexicon.ANTONYM_PAIRS + [(b, a) for a, b in lexicon.ANTONYM_PAIRS]:
+        if a in claim.norm and b not in claim.norm and b in ev_text and a not in ev_text:
+            out.append(Fact("antonym", a, CONFLICTING, b))
+    for word in _emphatic_words(claim.norm):
+        if word:
+            equivalents = next((g for g in lexicon.EMPHASIS_GROUPS if word in g), (word,))
+            if word in ("すべて", "全て") and _ALL_OF_RE.search(ev_text):
+                equivalents = equivalents + (_ALL_OF_RE.search(ev_text).group(0),)  # 全便が欠航
+            backed = any(_said_plainly(w, ev_text) for w in equivalents) \
+                or (word.startswith("初") and "初" in ev_text) \
+                or _backed_by_numbers(word, source) \
+                or (word == "最も" and _has_superlative(ev_text, claim.norm))
+            out.append(Fact("emphasis", word, FOUND if backed else MISSING))
+    return out
+
+
+# 過去最長, 史上最多, 世界初, 国内初, 世界新(記録), 日本一: records and firsts, whatever the word.
+_RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国内|日本|県内|球団|大会)(?:最[\u4e00-\u9fff]|初|一|新)")
+
+
+def _emphatic_words(claim: str) -> list[str]:
+    words = [w for w in lexicon.EMPHASIS if w in claim]
+    words += [m.group(0) for m in _RECORD_RE.finditer(claim) if not any(m.group(0) in w or w in m.group(0) for w in words)]
+    return words
+
+
+_ALL_OF_RE = re.compile(r"(?<![\u4e00-\u9fff])全(?:便|員|部|数|域|戸|校|線|店|社|面|額|件|量|機|車|区間)")
+_SUPERLATIVE_RE = re.compile(r"最[\u4e00-\u9fff]|トップ|首位|一番")
+
+
+def _has_superlative(evidence: str, claim: str) -> bool:
+    """最も多い is backed by the source's 最多 or 最速 — not by a word the claim itself uses as a
+    term (最大瞬間風速), and not when the source ranks it second (に次ぐ)."""
+    return any(m.group(0) not in claim and _said_plainly(m.group(0), evidence)
+               for m in _SUPERLATIVE_RE.finditer(evidence))
+
+
+_RUNNER_UP_RE = re.compile(r"^.{0,8}?に次(ぐ|いで|ぎ)")
+
+
+def _said_plainly(word: str, text: str) -> bool:
+    """The source says `word` of something, not "second after" it (過去最低だった去年に次ぐ)."""
+    start = text.find(word)
+    while start >= 0:
+        if not _RUNNER_UP_RE.match(text[start + len(word):start + len(word) + 14]):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _backed_by_numbers(word: str, source: PreparedSource) -> bool:
+    """倍増 is backed by 96%増 or 2倍; 半減 by 50%減."""
+    if word == "倍増":
+        return any((q.unit == "%" and q.direction > 0 and q.value >= 80) or (q.unit == "倍" and q.value >= 1.8)
+                   for q in source.quantities)
+    if word == "半減":
+        return any(q.unit == "%" and q.direction < 0 and 40 <= q.value <= 60 for q in source.quantities)
+    return False
+
+
+def _core_sentence(claim: PreparedClaim, evidence: list[Sentence]) -> Sentence:
+    """The evidence sentence that carries most of the claim's wording other than its names."""
+    def coverage(s: Sentence) -> float:
+        tok, _ = _masks(claim, s)
+        return sum(w for i, (w, t) in enumerate(zip(claim.weights, claim.tokens))
+                   if tok >> i & 1 and not (t.is_proper or t.oov))
+    return max(evidence, key=coverage)
+
+
+def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
+    """Every key fact of the claim, labelled found / missing / conflicting against the evidence."""
+    ev_predicates: dict[str, bool] = {}
+    for s in evidence:
+        for lemma, negated in s.predicates.items():
+            # a predicate both affirmed and denied in the evidence cannot conflict with the claim
+            ev_predicates[lemma] = negated if lemma not in ev_predicates or ev_predicates[lemma] == negated else None
+    ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
+    core = _core_sentence(claim, evidence)
+    # gaps between source numbers back only claims that speak of a gap or a bound (120万票以上の差)
+    gap_claim = "差" in claim.norm or any(q.bound or q.unit == "倍" for q in claim.quantities)
+    ev_quantities = F.quantities("\n".join(s.text for s in evidence))
+    derived = F.differences(ev_quantities) if gap_claim else []
+    facts = (
+        _check_quantities(claim, source, ev_quantities, core, derived)
+        + _check_relative_dates(claim, source)
+        + _check_entities(claim, source, evidence, core)
+        + _check_quotes(claim, source)
+        + F.polarity_conflicts(claim.predicates, ev_predicates)
+        + _check_wording(claim, source, evidence)
+        + _check_list_items(claim, source)
+        + _check_comparisons(claim)
+    )
+    # a clause-level conflict overrides the sentence-level "found" for the same name or number
+    # a month or day the dateline implies is no conflict; a year in the matching clause beats
+    # "the year of publication"
+    implied = lambda q: q.unit in ("月", "日") and bool(_said_by_date(q, source))  # noqa: E731
+    for conflict in clause_conflicts(claim, evidence, derived, implied):
+        facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
+        facts.append(conflict)
+    return facts

@@ -1,0 +1,293 @@
+"""Key facts of a claim — numbers, dates, names, quotes, polarity — and how the evidence treats them.
+
+Fuzzy similarity cannot tell a faithful paraphrase from a claim with one changed number or a
+flipped negation (measured in MATCHING.md), so these explicit checks decide the verdict.
+All text here is already normalised (see text/normalization.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CONFLICTING, Fact
+from ..text import COUNTERS, Token, analyze
+from . import lexicon
+
+
+_UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
+                 "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
+                 "選": "期"}  # 3選 (elected three times) is 3期目
+# Words that state a quantity without digits.
+NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "倍"): ("倍増",), (1.0, "回"): ("初めて", "初の")}
+_DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
+_NUMBER_RE = re.compile(
+    r"(?<![a-z\d.])((?:\d+(?:\.\d+)?[兆億万])+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?)(?![a-z\d])"
+    rf"({'|'.join(map(re.escape, COUNTERS))})?"
+)
+_QUOTE_RE = re.compile(r"「([^「」]{2,})」")
+
+
+_APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
+# 強/弱 are left out: after a number they are as often a level (震度6弱) as "a bit over/under".
+_APPROX_AFTER = re.compile(r"^(余り|あまり|近く|前後|程度|ほど|台)")
+_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回)")
+_UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く)")
+_DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
+_UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str           # canonical unit, "年(year)" for calendar years
+    text: str
+    start: int
+    end: int
+    tolerance: float = 0.0   # how far a source value may be and still be what the claim says
+    bound: str = ""          # "min" (以上, 超), "max" (以下, 未満) or ""
+    direction: int = 0       # +1 (増, 上昇), -1 (減, 下落), 0 unsaid
+    trend: str = ""          # the word that gave the direction
+    label: str = ""          # the noun written right before the number: 賛成 in 賛成112
+
+    @property
+    def phrase(self) -> str:
+        return self.text + self.trend
+
+    @property
+    def kind(self) -> str:
+        return "date" if self.unit in _DATE_UNITS else "number"
+
+    def agrees(self, other: Quantity) -> bool:
+        """True when `other` (from the source) is the value this claim quantity states."""
+        if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
+            return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
+        if other.unit != self.unit and self.unit:
+            return False  # a bare number in a claim (6500万CGT) may take the source's unit
+        if self.bound == "min" and self.value <= other.value <= self.value * 1.5:
+            return True
+        if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
+            return True
+        return abs(other.value - self.value) <= self.tolerance + 1e-9 * max(1.0, abs(self.value))
+
+
+def _value(number: str) -> float:
+    total, rest = 0.0, number
+    for big, size in (("兆", 1e12), ("億", 1e8), ("万", 1e4)):
+        if big in rest:
+            head, rest = rest.split(big, 1)
+            total += float(head or 1) * size
+    return total + (float(rest) if rest else 0.0)
+
+
+_PART_RE = re.compile(r"(\d+(?:\.\d+)?)([兆億万]?)")
+_BIG = {"兆": 1e12, "億": 1e8, "万": 1e4, "": 1.0}
+
+
+def _last_place(number: str, approximate: bool) -> float:
+    """Size of the last digit the writer committed to: 4.8兆 -> 1e11, 4兆7955億 -> 1e8, 500 -> 1."""
+    digits, big = _PART_RE.findall(number)[-1]
+    multiplier = _BIG[big]
+    if "." in digits:
+        return multiplier * 10 ** -len(digits.split(".", 1)[1])
+    if approximate:  # "約500人": the zeros are not precision
+        significant = digits.rstrip("0")
+        return multiplier * 10 ** (len(digits) - len(significant)) if significant else multiplier
+    return multiplier
+
+
+# A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
+# marker of approximation (約, 最大) or a date word.
+_LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
+_FRACTION_TAIL = re.compile(r"の\d")
+_HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
+_FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    """Shares written in words: 半数 is 50%, 3分の1 is 33%."""
+    out = []
+    for m in _HALF_RE.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] == "過":
+            continue  # 過半数 is "more than half", not a value
+        out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5))
+    for m in _FRACTION_RE.finditer(text):
+        whole, part = int(m.group(2)), int(m.group(3))
+        if whole and part < whole:
+            value = 100.0 * part / whole
+            out.append(Quantity(value, "%", m.group(0), m.start(), m.end(), 0.05 * value + 0.5))
+    return out
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Numbers with their unit or counter: 20年, 1万人, 0.25%, 154円, 10.4%減, 約500人."""
+    found = []
+    for m in _NUMBER_RE.finditer(text):
+        raw_unit = m.group(2) or ""
+        if (raw_unit == "分" and _FRACTION_TAIL.match(text, m.end())) or text[max(0, m.start() - 2):m.start()] == "分の":
+            continue  # 10分の1 is a share (see _word_quantities), not ten minutes and a one
+        unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
+        value = _value(m.group(1))
+        if unit == "年" and value >= 1000 and raw_unit != "年間":
+            unit = "年(year)"
+        after = text[m.end():m.end() + 8]
+        approx = text[max(0, m.start() - 3):m.start()].endswith(_APPROX_BEFORE) or bool(_APPROX_AFTER.match(after))
+        place = _last_place(m.group(1), approx)
+        if unit == "割":  # 1割 is 10%
+            value, place, unit = value * 10, place * 10, "%"
+        tolerance = place / 2 + (0.05 * value if approx else 0.0)
+        bound = "min" if _LOWER_BOUND.match(after) else "max" if _UPPER_BOUND.match(after) else ""
+        way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
+        direction = 0 if not way else (1 if way.group(1) in _UP else -1)
+        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()])
+        found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
+                              way.group(1) if way else "", label.group(0) if label else ""))
+    found.extend(_word_quantities(text))
+    # "3~5日": the first number of a range takes the second's unit.
+    for i, q in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        if not q.unit and nxt.unit and text[q.end:nxt.start] in ("~", "-", "から"):
+            found[i] = Quantity(q.value, nxt.unit, q.text + nxt.unit, q.start, q.end, q.tolerance)
+    return found
+
+
+def differences(found: list[Quantity]) -> list[Quantity]:
+    """Gaps and ratios between two values of one unit: "120万票以上の差" is backed by 291万 and
+    165万; "10倍に引き上げ" by 1000円 and 1万円."""
+    out = []
+    for a in found:
+        for b in found:
+            if a is not b and a.unit and a.unit == b.unit and a.value > b.value:
+                gap = a.value - b.value
+                out.append(Quantity(gap, a.unit, f"{a.text}-{b.text}", a.start, a.end))
+                if b.value > 0:
+                    ratio = a.value / b.value
+                    out.append(Quantity(ratio, "倍", f"{a.text}/{b.text}", a.start, a.end, tolerance=0.05 * ratio))
+    return out
+
+
+def quotes(text: str) -> list[str]:
+    return [q.strip() for q in _QUOTE_RE.findall(text)]
+
+
+# ---- polarity -----------------------------------------------------------------------------
+
+_NEGATORS = {"ない", "ぬ", "ず", "ん", "無い"}
+_SAHEN_VERBS = {"為る", "出来る", "致す", "為さる"}
+
+
+def _negations_after(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
+    """Count negators in the auxiliary chain from tokens[j]: れ/て/い/なかっ/た/ず ... -> (count, end).
+
+    減るわけではない / 起きたことはない deny through a formal noun (わけ, こと) and では/は.
+    """
+    count, after_te = 0, False
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.pos[0] == "助動詞" or tok.pos[0] == "接尾辞" or tok.pos[1] == "非自立可能" and tok.pos[0] in ("動詞", "形容詞"):
+            count += tok.lemma in _NEGATORS or tok.surface in ("ず", "ぬ")
+            after_te = tok.surface == "で"
+        elif tok.surface in ("て", "で") and tok.pos[1] == "接続助詞":
+            after_te = True
+        elif after_te and tok.surface in ("は", "も"):  # 〜てはいない, 〜でもない
+            pass
+        elif tok.surface in _FORMAL_NOUNS and j + 1 < len(tokens) and tokens[j + 1].surface in ("で", "は", "が", "も"):
+            # わけではない, ことはない, ことができない: skip the noun and its particle
+            after_te = tokens[j + 1].surface == "で"
+            j += 1
+        else:
+            break
+        j += 1
+    return count, j
+
+
+_FORMAL_NOUNS = ("わけ", "訳", "こと", "事")
+
+
+def _predicate_at(tokens: tuple[Token, ...], i: int) -> tuple[str, bool] | None:
+    """(lemma, negated) when tokens[i] starts a predicate: a verb or adjective, サ変 noun + する, 未X."""
+    tok = tokens[i]
+    if tok.pos[0] in ("動詞", "形容詞") and tok.pos[1] != "非自立可能":
+        lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
+    elif tok.pos[0] == "名詞" and tok.pos[2] == "サ変可能":
+        # a noun is a predicate only when する follows (交換した), not as a noun (交換の)
+        if i + 1 >= len(tokens) or tokens[i + 1].lemma not in _SAHEN_VERBS:
+            return None
+        lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
+    elif tok.pos[0] == "名詞" and tok.surface.startswith("未") and len(tok.surface) >= 3:
+        lemma, count = tok.surface[1:], 1  # 未発表, 未確認: the act has not happened
+    else:
+        return None
+    return lemma, count % 2 == 1
+
+
+def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
+    """Polarity a noun gets from the predicate right after its particle: 罰則は設けなかった -> negative.
+
+    可能性はない / 心配はない (existence denied), 認定は見送られた (a verb that undoes its object)
+    count too, so a claim and a source that deny different verbs of the same noun still compare.
+    """
+    if i + 2 >= len(tokens) or tokens[i + 1].surface not in _ARGUMENT_PARTICLES + _CASE_BEFORE_TOPIC:
+        return None
+    if tokens[i + 1].surface in _CASE_BEFORE_TOPIC:
+        # 解放には触れなかった, 対象とは: a case particle, then は/も, then the predicate
+        if i + 3 >= len(tokens) or tokens[i + 2].surface not in ("は", "も"):
+            return None
+        i += 1
+    nxt = tokens[i + 2]
+    if nxt.lemma in _EXISTS:
+        return _negations_after(tokens, i + 3)[0] % 2 == 1
+    if nxt.lemma in _DENIES or nxt.surface in _DENIES:
+        return _negations_after(tokens, i + 3)[0] % 2 == 0
+    if nxt.lemma in _DOING:  # 弁償をしていない: the noun carries the act, する only its polarity
+        return _negations_after(tokens, i + 3)[0] % 2 == 1
+    found = _predicate_at(tokens, i + 2)
+    if found is None or found[0] in lexicon.WEAK_PREDICATES:
+        return None
+    lemma, negated = found
+    return (not negated) if lemma in lexicon.UNDOING_VERBS else negated
+
+
+_ARGUMENT_PARTICLES = ("は", "が", "を", "も")
+_CASE_BEFORE_TOPIC = ("に", "と", "で", "へ", "から")
+_EXISTS = {"有る", "在る", "あり"}
+_DOING = {"為る", "行う", "出来る"}
+_DENIES = {"無い", "なし", "無し", "ゼロ"}
+
+
+def predicates(text: str) -> dict[str, bool]:
+    """Lemma -> negated?, for predicates and their argument nouns.
+
+    含まれていない -> {"含む": True}; 未発表 -> {"発表": True}; 罰則は設けなかった ->
+    {"設ける": True, "罰則": True}; 運転を見合わせた -> {"運転": True}.
+    """
+    tokens = analyze(text, "B")
+    out: dict[str, bool] = {}
+
+    def put(lemma: str, negated: bool) -> None:
+        lemma = lexicon.canonical_predicate(lemma)
+        out[lemma] = out.get(lemma, False) or negated
+
+    for i, tok in enumerate(tokens):
+        found = _predicate_at(tokens, i)
+        if found and found[0] not in lexicon.WEAK_PREDICATES and found[0] not in lexicon.UNDOING_VERBS:
+            put(*found)
+            continue
+        if tok.pos[0] == "名詞" and tok.pos[1] != "数詞" and len(tok.surface) >= 2:
+            polarity = _argument_polarity(tokens, i)
+            if polarity is not None:
+                put(tok.lemma, polarity)
+    return out
+
+
+def polarity_conflicts(claim: dict[str, bool], evidence: dict[str, bool]) -> list[Fact]:
+    """Predicates the claim and the evidence share, but with opposite polarity."""
+    conflicts = []
+    for lemma, negated in claim.items():
+        if lemma not in evidence and len(lemma) >= 2:
+            # 支援 in the claim, 支援策 in the source: the compound's head carries the polarity
+            lemma = next((e for e in evidence if e.startswith(lemma) and len(e) <= len(lemma) + 2), lemma)
+        if lemma in evidence and evidence[lemma] != negated:
+            said = "negative" if negated else "positive"
+            other = "negative" if evidence[lemma] else "positive"
+            conflicts.append(Fact("polarity", f"{said} ({lemma})", CONFLICTING, f"{other} ({lemma})"))
+    return conflicts

@@ -1,0 +1,18 @@
+"""Every output of a run: the terminal table and summary, the CSV, JSON, HTML and XLSX reports,
+and the editor round trip (an earlier report's editor columns carried into a new run).
+
+Each format is one module; all show the same rows (csv_json.COLUMNS) and the same `Summary`.
+Nothing here decides a verdict: reports only show `model.ClaimResult`s.
+"""
+from .csv_json import COLUMNS, write_csv, write_json
+from .html_page import render_html, write_html
+from .roundtrip import PreviousClaim, RoundTripError, carry_over, describe, read_previous
+from .summary import Summary, flagged
+from .terminal import print_summary, print_table, progress, summary_line
+from .xlsx_workbook import write_xlsx
+
+__all__ = [
+    "COLUMNS", "PreviousClaim", "RoundTripError", "Summary", "carry_over", "describe", "flagged", "print_summary",
+    "print_table", "progress", "read_previous", "render_html", "summary_line", "write_csv", "write_html",
+    "write_json", "write_xlsx",
+]
