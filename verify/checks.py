@@ -12,6 +12,7 @@ from . import names as N
 from . import lexicon
 from . import thresholds as T
 from .binding import clause_conflicts
+from .elements import check_elements
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
 from .normalize import fold_dots
@@ -326,6 +327,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + _check_wording(claim, source, evidence)
         + _check_list_items(claim, source)
         + _check_comparisons(claim)
+        + check_elements(claim, source, evidence)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
     # a month or day the dateline implies is no conflict; a year in the matching clause beats

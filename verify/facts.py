@@ -15,7 +15,8 @@ from .tokens import Token, analyze
 
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
 # Every kind of key fact a report can carry (the JSON schema lists the same).
-FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail")
+FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail",
+              "predicate", "modifier", "modality", "cause", "speaker")
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
@@ -41,6 +42,8 @@ class Fact:
     def describe(self) -> str:
         """The phrase an editor reads in the `reason` column."""
         if self.status == CONFLICTING:
+            if self.kind in ("modality", "speaker"):
+                return f"{self.kind}: claim {self.text}, source {self.source}"
             if self.kind == "polarity":
                 return f"polarity: claim {self.text}, source {self.source}"
             if self.kind == "antonym":
@@ -49,6 +52,10 @@ class Fact:
         if self.status == MISSING:
             if self.kind == "quote":
                 return f"quote 「{self.text}」 not found verbatim"
+            if self.kind == "predicate":
+                return f"act {self.text} not in source"
+            if self.kind == "cause":
+                return f"cause not stated in source: {self.text}"
             return f"{self.kind} {self.text} not in source"
         return f"{self.kind} {self.text} found"
 
@@ -56,7 +63,8 @@ class Fact:
 _APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
 # 強/弱 are left out: after a number they are as often a level (震度6弱) as "a bit over/under".
 _APPROX_AFTER = re.compile(r"^(余り|あまり|近く|前後|程度|ほど|台)")
-_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回)")
+_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破)")
+_STRICT_LOWER = ("超", "を超え", "を超す", "を上回", "を突破", "突破")  # more than: the value itself is not included
 _UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く)")
 _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
 _UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
@@ -74,6 +82,9 @@ class Quantity:
     direction: int = 0       # +1 (増, 上昇), -1 (減, 下落), 0 unsaid
     trend: str = ""          # the word that gave the direction
     label: str = ""          # the noun written right before the number: 賛成 in 賛成112
+    strict: bool = False     # 超/を超え: the bound excludes the value (12人を超え is not 12人)
+    band: float = 0.0        # 110円台: the value is in [value, value + band); compared as a band
+    half_open: bool = False  # 2割: a rounded share, [15%, 25%) under round-half-up
 
     @property
     def phrase(self) -> str:
@@ -89,24 +100,43 @@ class Quantity:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
         if other.unit != self.unit and self.unit:
             return False  # a bare number in a claim (6500万CGT) may take the source's unit
-        if self.bound == "min" and self.value <= other.value <= self.value * 1.5:
-            return True
+        if self.band and other.band:
+            return abs(self.value - other.value) < 1e-9  # 110円台 is not 113円台
+        if self.band:
+            return self.value <= other.value < self.value + self.band
+        if other.band:
+            return other.value <= self.value < other.value + other.band
+        if self.bound == "min":
+            if self.strict and other.bound != "min" and abs(other.value - self.value) < 1e-9:
+                return False  # 12人を超え against a page that says 12人
+            if self.value <= other.value <= self.value * 1.5:
+                return True
         if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
             return True
+        if self.half_open:
+            return self.value - self.tolerance <= other.value < self.value + self.tolerance
         return abs(other.value - self.value) <= self.tolerance + 1e-9 * max(1.0, abs(self.value))
-
-
-def _value(number: str) -> float:
-    total, rest = 0.0, number
-    for big, size in (("兆", 1e12), ("億", 1e8), ("万", 1e4)):
-        if big in rest:
-            head, rest = rest.split(big, 1)
-            total += float(head or 1) * size
-    return total + (float(rest) if rest else 0.0)
 
 
 _PART_RE = re.compile(r"(\d+(?:\.\d+)?)([兆億万]?)")
 _BIG = {"兆": 1e12, "億": 1e8, "万": 1e4, "": 1.0}
+
+
+def _value(number: str) -> float:
+    """4兆7955億 -> 4795500000000.0. Malformed runs (2万3万) add up rather than raise: a page
+    may hold anything, and one odd number must not stop the check of a claim."""
+    return sum(float(digits) * _BIG[big] for digits, big in _PART_RE.findall(number))
+
+
+
+
+def _band(number: str) -> float:
+    """Width of an X台 band: 110円台 is 110-119, 1万円台 10000-19999, 3.5%台 3.5-3.59."""
+    digits, big = _PART_RE.findall(number)[-1]
+    if "." in digits:
+        return _BIG[big] * 10 ** -len(digits.split(".", 1)[1])
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return _BIG[big] * 10 ** zeros
 
 
 def _last_place(number: str, approximate: bool) -> float:
@@ -129,9 +159,30 @@ _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
 
 
-def _word_quantities(text: str) -> list[Quantity]:
-    """Shares written in words: 半数 is 50%, 3分の1 is 33%."""
+_SOME_RE = re.compile(r"(?<![\d十百千万])(数|十数)(十|百|千|万|十万|百万|千万|億)?(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+_SOME_SIZE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "億": 1e8, None: 1}
+
+
+def _some_quantities(text: str) -> list[Quantity]:
+    """数十人, 数百件, 十数人: a range of values (数百 is 200-999), compared as one."""
     out = []
+    for m in _SOME_RE.finditer(text):
+        counter = next((c for c in COUNTERS if text.startswith(c, m.end())), "")
+        if not counter:
+            continue
+        size = _SOME_SIZE[m.group(2)]
+        low, high = (11 * size, 19 * size) if m.group(1) == "十数" else (2 * size, 9.99 * size)
+        if m.group(1) == "数" and m.group(2) is None:
+            low, high = 2.0, 9.99  # 数人
+        unit = _UNIT_ALIASES.get(counter, counter)
+        out.append(Quantity((low + high) / 2, unit, m.group(0) + counter, m.start(), m.end() + len(counter),
+                            (high - low) / 2))
+    return out
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    """Shares written in words: 半数 is 50%, 3分の1 is 33%; ranges in words: 数百人."""
+    out = _some_quantities(text)
     for m in _HALF_RE.finditer(text):
         if text[max(0, m.start() - 1):m.start()] == "過":
             continue  # 過半数 is "more than half", not a value
@@ -158,15 +209,24 @@ def quantities(text: str) -> list[Quantity]:
         after = text[m.end():m.end() + 8]
         approx = text[max(0, m.start() - 3):m.start()].endswith(_APPROX_BEFORE) or bool(_APPROX_AFTER.match(after))
         place = _last_place(m.group(1), approx)
-        if unit == "割":  # 1割 is 10%
+        share = unit == "割"
+        if share:  # 1割 is 10%: a share rounded to tens of percent, so 約 adds nothing to it
             value, place, unit = value * 10, place * 10, "%"
-        tolerance = place / 2 + (0.05 * value if approx else 0.0)
-        bound = "min" if _LOWER_BOUND.match(after) else "max" if _UPPER_BOUND.match(after) else ""
+        tolerance = place / 2 + (0.05 * value if approx and not share else 0.0)
+        lower = _LOWER_BOUND.match(after)
+        bound = "min" if lower else "max" if _UPPER_BOUND.match(after) else ""
+        band = _band(m.group(1)) if after.startswith("台") and unit not in ("台", "") else 0.0
+        if after.startswith("近く") and bound == "max":
+            tolerance = max(place, 0.1 * value)  # 7割近く: just under 70%, not anything below it
+            value, bound = value - tolerance / 2, ""
+            tolerance /= 2
         way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
         direction = 0 if not way else (1 if way.group(1) in _UP else -1)
         label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()])
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
-                              way.group(1) if way else "", label.group(0) if label else ""))
+                              way.group(1) if way else "", label.group(0) if label else "",
+                              strict=bool(lower) and lower.group(1) in _STRICT_LOWER, band=band,
+                              half_open=share and not bound))
     found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
@@ -227,6 +287,12 @@ def _negations_after(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
 
 
 _FORMAL_NOUNS = ("わけ", "訳", "こと", "事")
+
+
+def negated_after(tokens: tuple[Token, ...], j: int) -> tuple[bool, int]:
+    """(negated?, index after the auxiliary chain) for the predicate whose chain starts at tokens[j]."""
+    count, end = _negations_after(tokens, j)
+    return count % 2 == 1, end
 
 
 def _predicate_at(tokens: tuple[Token, ...], i: int) -> tuple[str, bool] | None:

@@ -17,6 +17,7 @@ class Token:
     start: int          # offsets into the analysed (normalised) text
     end: int
     oov: bool
+    synonyms: tuple[int, ...] = ()  # Sudachi synonym group ids: 首相 and 総理 share one
 
     @property
     def is_proper(self) -> bool:
@@ -48,7 +49,7 @@ def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
     tokens = []
     for m in _tokenizer(mode).tokenize(text):
         tokens.append(Token(m.surface(), m.normalized_form(), tuple(m.part_of_speech()[:4]),
-                            m.begin(), m.end(), m.is_oov()))
+                            m.begin(), m.end(), m.is_oov(), tuple(m.synonym_group_ids())))
     return tuple(tokens)
 
 

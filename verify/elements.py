@@ -1,0 +1,259 @@
+"""Every content element of a claim accounted for by the evidence: acts, modifiers, modality,
+causes and speakers (structure.py reads them off the text).
+
+An element with no counterpart in the evidence is `missing` (the claim says more than the
+source: `partial`); one the evidence states otherwise is `conflicting`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import facts as F
+from . import lexicon
+from . import structure as S
+from .prepared import PreparedClaim, PreparedSource, Sentence
+from .tokens import Token, analyze, content_lemmas
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _stem(lemma: str) -> str:
+    """A verb without its inflecting kana (引き上げる -> 引き上げ), so its noun form matches."""
+    stripped = lemma.rstrip("うくぐすつぬぶむるえけげせてねべめれいきぎしちにびみり")
+    return stripped if stripped != lemma else ""
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    sentence: int       # index into the evidence sentences
+    start: int          # offsets of the word in that sentence's text
+    end: int
+    word: str
+
+
+def _with_prefixes(tokens: tuple[Token, ...]) -> list[Token]:
+    """Tokens, plus a prefix joined to its noun (再 + 稼働 -> 再稼働) as one more word."""
+    out = list(tokens)
+    for a, b in zip(tokens, tokens[1:]):
+        if a.pos[0] == "接頭辞" and b.pos[0] == "名詞" and a.end == b.start:
+            out.append(Token(a.surface + b.surface, a.lemma + b.lemma, b.pos, a.start, b.end, b.oov, b.synonyms))
+    return out
+
+
+class Evidence:
+    """What the evidence sentences offer as counterparts: words, synonyms, their positions."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
+        self.texts = [s.text for s in sentences]
+        self.text = "\n".join(self.texts)
+        self.tokens: list[list[Token]] = [_with_prefixes(analyze(t, "B")) for t in self.texts]
+
+    def counterparts(self, lemma: str, word: str = "", synonyms: tuple[int, ...] = ()) -> list[Counterpart]:
+        """Where the evidence says the same word: its lemma or written form, a verb's stem, a
+        synonym (Sudachi's synonym groups, the lexicon's groups), or the same act in the other
+        register (求める / 要求)."""
+        canonical = lexicon.canonical_predicate(lemma)
+        stem = _stem(lemma)
+        needles = [n for n in dict.fromkeys((lemma, word, stem if len(stem) >= 2 else "")) if n]
+        out = []
+        for i, (text, tokens) in enumerate(zip(self.texts, self.tokens)):
+            for needle in needles:
+                at = text.find(needle)
+                if at >= 0:
+                    out.append(Counterpart(i, at, at + len(needle), needle))
+                    break
+            else:
+                for j, tok in enumerate(tokens):
+                    if tok.lemma == lemma or lexicon.canonical_predicate(tok.lemma) == canonical != tok.lemma \
+                            or set(tok.synonyms) & set(synonyms) or _other_register(lemma, tok) \
+                            or _spelled_out(lemma, tokens, j):
+                        out.append(Counterpart(i, tok.start, tok.end, tok.surface))
+                        break
+        return out
+
+    def has_reporting(self) -> bool:
+        return "「" in self.text or "によると" in self.text or "によれば" in self.text \
+            or any(t.lemma in S.REPORTING_VERBS for tokens in self.tokens for t in tokens)
+
+
+# Kanji that turn an act into its opposite or a lesser rank (辞任/就任, 可決/否決, 出場/欠場,
+# 優勝/準優勝): two compounds that differ in one of these are not the same act (closed class).
+_POLARITY_KANJI = frozenset("不非未無否欠落退辞就減増廃休停止終閉反準副脱解撤却拒失敗負勝賛")
+
+
+def _other_register(lemma: str, tok: Token) -> bool:
+    """Two words for one act that share a kanji: a native verb and a compound (求める / 要求,
+    増やす / 増発, 辞める / 辞任), or two compounds (陳謝 / 謝罪) unless the kanji they do not
+    share make them opposites or ranks (辞任 / 就任, 可決 / 否決, 優勝 / 準優勝)."""
+    if tok.pos[0] not in ("動詞", "名詞") or tok.lemma == lemma:
+        return False
+    mine, theirs = [c for c in lemma if _is_kanji(c)], [c for c in tok.lemma if _is_kanji(c)]
+    if not mine or not theirs:
+        return False
+    native, other_native = len(mine) < len(lemma), len(theirs) < len(tok.lemma)
+    if native and other_native:
+        return False
+    if native:
+        return len(mine) == 1 and mine[0] in theirs and tok.pos[2] == "サ変可能"
+    if other_native:
+        return tok.pos[0] == "動詞" and len(theirs) == 1 and theirs[0] in lemma
+    shared = set(mine) & set(theirs)
+    differing = set(mine) ^ set(theirs)
+    return bool(shared) and tok.pos[2] == "サ変可能" and len(theirs) >= 2 and not differing & _POLARITY_KANJI
+
+
+def _spelled_out(lemma: str, tokens: list[Token], j: int) -> bool:
+    """A verb-object compound said as an object and a verb: 派兵 as 兵士を送った, 増税 as 税を
+    上げる. The compound's second kanji heads the evidence's を-object; its first must not be one
+    that reverses the act (撤兵 is not 兵士を送った)."""
+    if len(lemma) != 2 or not all(_is_kanji(c) for c in lemma) or lemma[0] in _POLARITY_KANJI:
+        return False
+    tok = tokens[j]
+    if tok.pos[0] != "名詞" or not tok.surface.startswith(lemma[1]) or j + 2 >= len(tokens) \
+            or tokens[j + 1].surface != "を":
+        return False
+    for after in tokens[j + 2:j + 6]:  # 兵士を(ロシアに)送った
+        if after.pos[0] == "動詞":
+            return True
+        if after.pos[0] == "補助記号":
+            return False
+    return False
+
+
+def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
+    """Each act of the claim needs a counterpart; found acts must be as certain as the source's."""
+    out = []
+    for act in S.acts(claim.norm):
+        said = claim.norm[act.start:act.chain_end]
+        if act.reporting:
+            if not ev.has_reporting():
+                out.append(F.Fact("predicate", said, F.MISSING))
+            continue
+        if act.lemma in lexicon.EMPHASIS:
+            continue  # 倍増, 半減: the emphasis check asks the numbers to back these
+        found = ev.counterparts(act.lemma, act.word, act.synonyms)
+        if not found:
+            # a native verb is often a loose paraphrase (届かない, 乗る), and an act denied
+            # (修正しなかった) restates what the source words as keeping (据え置いた): only an act
+            # a compound names, and says happened, must be in the source
+            if act.sino and not act.negated:
+                out.append(F.Fact("predicate", said, F.MISSING))
+            continue
+        out.append(F.Fact("predicate", said, F.FOUND, found[0].word))
+        out.extend(_modality(claim, act, ev, found))
+    return out
+
+
+_ESTABLISHED = ("判明", "確定", "確認され", "明らかになっ", "断定")
+
+
+def _modality(claim: PreparedClaim, act: S.Act, ev: Evidence, found: list[Counterpart]) -> list[F.Fact]:
+    """The claim states an act more surely than the source (検討 -> 決定), or far less surely."""
+    level, marker = S.modality(claim.norm, act.end)
+    theirs = [S.modality(ev.texts[c.sentence], c.end) for c in found]
+    if any(level == other for other, _ in theirs):
+        return []
+    mine = S.CERTAINTY.get(level)
+    for other, word in theirs:
+        rank = S.CERTAINTY.get(other)
+        if other == S.REPORTED:
+            if marker.startswith(_ESTABLISHED):  # とみられる -> 判明した
+                return [_modality_fact(claim, act, marker, word, other)]
+            continue
+        if level in (S.REQUESTED, S.REPORTED) or other == S.REQUESTED:
+            if {level, other} <= {S.REQUESTED, S.POSSIBLE, S.CONSIDERED, S.PLANNED, S.REPORTED}:
+                continue
+            if level == S.REPORTED:
+                continue
+        elif rank is None or mine is None or mine == rank or (mine > rank and other != S.DECIDED):
+            continue
+        return [_modality_fact(claim, act, marker, word, other)]
+    return []
+
+
+def _modality_fact(claim: PreparedClaim, act: S.Act, marker: str, word: str, other: str) -> F.Fact:
+    return F.Fact("modality", f"{marker or 'stated as fact'} ({claim.norm[act.start:act.end]})",
+                  F.CONFLICTING, f"{word or 'stated as fact'} ({other})")
+
+
+def _check_modifiers(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
+    out = []
+    for mod in S.modifiers(claim.norm):
+        if any(mod.text.startswith(word) or word.endswith(mod.lemma) for word in lexicon.EMPHASIS):
+            continue  # 初めて, 全員: the emphasis check asks the source to back these
+        found = ev.counterparts(mod.lemma, mod.text.rstrip("にで"), mod.synonyms)
+        out.append(F.Fact("modifier", mod.text, F.FOUND, found[0].word) if found
+                   else F.Fact("modifier", mod.text, F.MISSING))
+    return out
+
+
+def _content(text: str) -> set[str]:
+    return {t.lemma for t in content_lemmas(analyze(text, "A")) if len(t.surface) >= 2 or _is_kanji(t.surface)}
+
+
+def _check_causes(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
+    """「Aのため、B」 needs a source that links A and B itself, not one that states them apart."""
+    out = []
+    for link in S.causes(claim.norm):
+        cause, effect = _content(claim.norm[:link.start]), _content(claim.norm[link.end:])
+        if not cause or not effect:
+            continue
+        if not _linked(cause, effect, source):
+            out.append(F.Fact("cause", claim.norm[max(0, link.start - 8):link.end], F.MISSING))
+    return out
+
+
+def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
+    """The source joins cause and effect: in one sentence (「保険が掛けられており、…据え置いた」
+    is a reason however it is worded), or with a causal word that reaches back to the sentence
+    before (「…。これを受けて、…」). Stated in sentences apart, they are two facts."""
+    for i, s in enumerate(source.sentences):
+        if not effect & s.lemmas:
+            continue
+        if cause & s.lemmas:
+            return True
+        before = source.sentences[i - 1].lemmas if i else frozenset()
+        if cause & before and any(word in s.text for word in S.CAUSE_WORDS):
+            return True
+    return False
+
+
+def _check_speakers(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+    """A quote the source gives to someone else on the page: the words are verbatim, the
+    speaker is not."""
+    out = []
+    for quote, start, end in S.quote_spans(claim.norm):
+        said_by = S.speaker(claim.norm, start, end)
+        if not said_by:
+            continue
+        for s_index, s in enumerate(source.sentences):
+            at = s.text.find(f"「{quote}」")
+            if at < 0:
+                continue
+            theirs = S.speaker(s.text, at, at + len(quote) + 2) or _previous_speaker(source, s_index)
+            # the claim's speaker must be someone the page names: then the page gave the quote
+            # to another of its people (a speaker the page never names is the names check's work)
+            if theirs and not S.same_speaker(said_by, theirs) and S.same_speaker(said_by, source.norm_text):
+                out.append(F.Fact("speaker", said_by, F.CONFLICTING, theirs))
+            break
+    return out
+
+
+def _previous_speaker(source: PreparedSource, index: int) -> str:
+    """A quote without a speaker in its sentence continues the last one named (同氏は…)."""
+    for s in reversed(source.sentences[max(0, index - 2):index]):
+        for quote, start, end in S.quote_spans(s.text):
+            found = S.speaker(s.text, start, end)
+            if found:
+                return found
+    return ""
+
+
+def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[F.Fact]:
+    """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
+    ev = Evidence(evidence)
+    return (_check_acts(claim, ev) + _check_modifiers(claim, ev)
+            + _check_causes(claim, source, evidence) + _check_speakers(claim, source))
