@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import dates as D
 from . import facts as F
 from . import names as N
 from . import lexicon
@@ -74,7 +75,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
         agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
         labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
-        if labelled and not any(q.agrees(d) for d in labelled):
+        if labelled and not any(q.agrees(d) for d in labelled) and not any(q.agrees(d) for d in derived):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
             out.append(F.Fact(q.kind, q.label + q.text, F.CONFLICTING, labelled[0].label + labelled[0].text))
             continue
@@ -108,19 +109,23 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
 
 
 def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
-    out = []
-    for word, offset in lexicon.RELATIVE_YEARS.items():
-        if word not in claim.norm or (word == "前年" and "一昨年" in claim.norm):
-            continue
-        years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
-        same_words = [w for w, o in lexicon.RELATIVE_YEARS.items() if o == offset and w in source.norm_text]
-        target = source.published_year + offset if source.published_year else None
-        found = bool(same_words) or (target in years)
-        out.append(F.Fact("date", word, F.FOUND if found else F.MISSING))
+    text, anchor, published = source.norm_text, claim.anchor, source.published
+    years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
+    out = (D.check_relative_years(claim.norm, anchor, text, published, years)
+           + D.check_relative_months(claim.norm, anchor, text, published)
+           + D.check_relative_days(claim.norm, anchor, text, published, D.days_named(_dated_only(claim.norm), anchor))
+           + D.check_periods(claim.norm, text, published))
     for word in lexicon.RELATIVE_DATES:
         if word in claim.norm:
             out.append(F.Fact("date", word, F.FOUND if word in source.norm_text else F.MISSING))
     return out
+
+
+def _dated_only(text: str) -> str:
+    """The claim's own calendar days (6月5日, 5日), without its relative words."""
+    for word in (*D.DAY_WORDS, *D.LINKED_DAY_WORDS):
+        text = text.replace(word, "")
+    return text
 
 
 def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
@@ -253,7 +258,8 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
 
 
 # 過去最長, 史上最多, 世界初, 国内初, 世界新(記録), 日本一: records and firsts, whatever the word.
-_RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国内|日本|県内|球団|大会)(?:最[\u4e00-\u9fff]|初|一|新)")
+_RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国内|日本|県内|球団|大会|今年|今年度|年初来|今季|今世紀|"
+                        r"戦後)(?:最[\u4e00-\u9fff]|初|一|新)")
 
 
 def _emphatic_words(claim: str) -> list[str]:
@@ -314,10 +320,8 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
             ev_predicates[lemma] = negated if lemma not in ev_predicates or ev_predicates[lemma] == negated else None
     ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
     core = _core_sentence(claim, evidence)
-    # gaps between source numbers back only claims that speak of a gap or a bound (120万票以上の差)
-    gap_claim = "差" in claim.norm or any(q.bound or q.unit == "倍" for q in claim.quantities)
     ev_quantities = F.quantities("\n".join(s.text for s in evidence))
-    derived = F.differences(ev_quantities) if gap_claim else []
+    derived = F.differences(ev_quantities)
     facts = (
         _check_quantities(claim, source, ev_quantities, core, derived)
         + _check_relative_dates(claim, source)

@@ -16,7 +16,7 @@ from .tokens import Token, analyze
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
 # Every kind of key fact a report can carry (the JSON schema lists the same).
 FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail",
-              "predicate", "modifier", "modality", "cause", "speaker")
+              "predicate", "modifier", "modality", "cause", "speaker", "role")
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
@@ -24,6 +24,10 @@ _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月":
 # Words that state a quantity without digits.
 NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "倍"): ("倍増",), (1.0, "回"): ("初めて", "初の")}
 _DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
+# (claim unit, source unit) -> how many source units make one claim unit: 約1.1キロ is 1100メートル.
+_CONVERSIONS = {("km", "メートル"): 1000.0, ("メートル", "km"): 0.001, ("メートル", "センチ"): 100.0,
+                ("センチ", "メートル"): 0.01, ("トン", "kg"): 1000.0, ("kg", "トン"): 0.001,
+                ("時間", "分"): 60.0, ("分", "時間"): 1 / 60}
 _NUMBER_RE = re.compile(
     r"(?<![a-z\d.])((?:\d+(?:\.\d+)?[兆億万])+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?)(?![a-z\d])"
     rf"({'|'.join(map(re.escape, COUNTERS))})?"
@@ -42,7 +46,7 @@ class Fact:
     def describe(self) -> str:
         """The phrase an editor reads in the `reason` column."""
         if self.status == CONFLICTING:
-            if self.kind in ("modality", "speaker"):
+            if self.kind in ("modality", "speaker", "role"):
                 return f"{self.kind}: claim {self.text}, source {self.source}"
             if self.kind == "polarity":
                 return f"polarity: claim {self.text}, source {self.source}"
@@ -65,7 +69,7 @@ _APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
 _APPROX_AFTER = re.compile(r"^(余り|あまり|近く|前後|程度|ほど|台)")
 _LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破)")
 _STRICT_LOWER = ("超", "を超え", "を超す", "を上回", "を突破", "突破")  # more than: the value itself is not included
-_UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く)")
+_UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く|近い)")
 _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
 _UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
 
@@ -99,7 +103,12 @@ class Quantity:
         if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
         if other.unit != self.unit and self.unit:
-            return False  # a bare number in a claim (6500万CGT) may take the source's unit
+            factor = _CONVERSIONS.get((self.unit, other.unit))
+            if factor is None:
+                return False  # a bare number in a claim (6500万CGT) may take the source's unit
+            other = Quantity(other.value / factor, self.unit, other.text, other.start, other.end,
+                             other.tolerance / factor, other.bound, other.direction, strict=other.strict,
+                             band=other.band / factor)
         if self.band and other.band:
             return abs(self.value - other.value) < 1e-9  # 110円台 is not 113円台
         if self.band:
@@ -131,12 +140,13 @@ def _value(number: str) -> float:
 
 
 def _band(number: str) -> float:
-    """Width of an X台 band: 110円台 is 110-119, 1万円台 10000-19999, 3.5%台 3.5-3.59."""
+    """Width of an X台 band: 113円台 is 113-113.99, 3000円台 3000-3999, 1万円台 10000-19999."""
     digits, big = _PART_RE.findall(number)[-1]
     if "." in digits:
         return _BIG[big] * 10 ** -len(digits.split(".", 1)[1])
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-    return _BIG[big] * 10 ** zeros
+    # one trailing zero is usually a digit of its own: 1ドル=150円台 is 150.xx, not 150-159
+    return _BIG[big] * 10 ** (zeros if zeros >= 2 else 0)
 
 
 def _last_place(number: str, approximate: bool) -> float:
@@ -154,6 +164,8 @@ def _last_place(number: str, approximate: bool) -> float:
 # A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
 # marker of approximation (約, 最大) or a date word.
 _LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
+# A 「quoted」 answer or title that owns the number after it: 「観光資源になる」が41%.
+_QUOTED_LABEL_RE = re.compile(r"(?<=「)[^「」]{1,30}(?=」(?:が|は|と|で|:)?$)")
 _FRACTION_TAIL = re.compile(r"の\d")
 _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
@@ -216,13 +228,14 @@ def quantities(text: str) -> list[Quantity]:
         lower = _LOWER_BOUND.match(after)
         bound = "min" if lower else "max" if _UPPER_BOUND.match(after) else ""
         band = _band(m.group(1)) if after.startswith("台") and unit not in ("台", "") else 0.0
-        if after.startswith("近く") and bound == "max":
+        if after.startswith(("近く", "近い")) and bound == "max":
             tolerance = max(place, 0.1 * value)  # 7割近く: just under 70%, not anything below it
             value, bound = value - tolerance / 2, ""
             tolerance /= 2
         way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
         direction = 0 if not way else (1 if way.group(1) in _UP else -1)
-        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()])
+        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()]) \
+            or _QUOTED_LABEL_RE.search(text[max(0, m.start() - 40):m.start()])
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
                               way.group(1) if way else "", label.group(0) if label else "",
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER, band=band,
@@ -237,17 +250,24 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def differences(found: list[Quantity]) -> list[Quantity]:
-    """Gaps and ratios between two values of one unit: "120万票以上の差" is backed by 291万 and
-    165万; "10倍に引き上げ" by 1000円 and 1万円."""
+    """Numbers a summary computes from two of the page's: a gap ("120万票以上の差" from 291万 and
+    165万; 14票上回る from 43 and 29), a total (委員10人 from 5人 and 5人), a ratio (10倍 from
+    1000円 and 1万円) and a share (回答率は約37% from 642施設 of 1731施設). Only values of one
+    unit combine, and only within the evidence, so a chance match stays unlikely."""
     out = []
-    for a in found:
-        for b in found:
-            if a is not b and a.unit and a.unit == b.unit and a.value > b.value:
-                gap = a.value - b.value
-                out.append(Quantity(gap, a.unit, f"{a.text}-{b.text}", a.start, a.end))
-                if b.value > 0:
-                    ratio = a.value / b.value
-                    out.append(Quantity(ratio, "倍", f"{a.text}/{b.text}", a.start, a.end, tolerance=0.05 * ratio))
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if not a.unit or a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "%":
+                continue  # 60% - 30% is 30 points, not a 30% share
+            big, small = (a, b) if a.value >= b.value else (b, a)
+            out.append(Quantity(big.value - small.value, a.unit, f"{big.text}-{small.text}", big.start, big.end))
+            out.append(Quantity(big.value + small.value, a.unit, f"{big.text}+{small.text}", big.start, big.end))
+            if small.value > 0:
+                ratio = big.value / small.value
+                out.append(Quantity(ratio, "倍", f"{big.text}/{small.text}", big.start, big.end, tolerance=0.05 * ratio))
+                if a.unit != "%":
+                    share = 100 * small.value / big.value
+                    out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
     return out
 
 

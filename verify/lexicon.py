@@ -113,6 +113,8 @@ EMPHASIS_GROUPS = [("全会一致", "満場一致"), ("初めて", "初の", "�
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2,
                   "再来年": 2, "前年": -1, "翌年": 1}
 RELATIVE_MONTHS = {"今月": 0, "本月": 0, "先月": -1, "前月": -1, "来月": 1, "翌月": 1}
-RELATIVE_DATES = ("来月", "今月", "先月", "来週", "今週", "先週", "明日", "昨日", "翌日", "前日",
+# Day and month words are resolved against each text's date in dates.py; these name a span the
+# source must name too.
+RELATIVE_DATES = ("来週", "今週", "先週",
                   "年内", "年度内", "月内", "年末", "年初", "年明け", "週末", "今春", "今夏", "今秋",
                   "今冬", "来春", "来夏", "来秋", "来冬", "昨春", "昨夏", "昨秋", "昨冬", "今週末")

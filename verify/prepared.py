@@ -144,6 +144,7 @@ class PreparedClaim:
     weights: list[float]
     bigrams: list[str]
     quantities: list[F.Quantity] = field(default_factory=list)
+    anchor: date | None = None  # the day the claim was written (its block's 公開日): 昨日 is the day before
 
     @cached_property
     def predicates(self) -> dict[str, bool]:
@@ -214,8 +215,9 @@ def _weight(tok: Token) -> float:
     return T.WEIGHT_VERB
 
 
-def prepare_claim(text: str) -> PreparedClaim:
+def prepare_claim(text: str, written: str = "") -> PreparedClaim:
+    """`written`: the ISO date of the claim's block (公開日), the anchor of its relative dates."""
     norm = normalize(text).text
     tokens = content_lemmas(analyze(norm, "A"))
     return PreparedClaim(text, norm, tokens, [_weight(t) for t in tokens], _bigrams(norm),
-                         F.quantities(norm))
+                         F.quantities(norm), _japan_date(written) if written else None)

@@ -84,6 +84,7 @@ class Act:
     verb: str = ""          # the support or modal verb whose object is the act (会見を開く: 開く)
     synonyms: tuple[int, ...] = ()
     sino: bool = False      # a Sino-Japanese compound (視察, 導入): the words that name discrete acts
+    counted: bool = False   # its clause states a number: the act is a quantity's (190ミリ近い雨が降り)
 
     def describe(self, text: str) -> str:
         return text[self.start:self.chain_end]
@@ -143,15 +144,17 @@ def acts(text: str) -> list[Act]:
     tokens = analyze(text, "B")
     out: list[Act] = []
     for i, tok in enumerate(tokens):
-        if tok.pos[0] == "動詞" and tok.pos[1] != "非自立可能":
-            if tok.lemma in PARTICLE_VERBS and i and tokens[i - 1].surface in ("に", "を", "と"):
-                continue
+        if tok.pos[0] == "動詞" and (tok.pos[1] != "非自立可能" or _after_particle(tokens, i)):
+            if tok.lemma in PARTICLE_VERBS and i and tokens[i - 1].surface in ("に", "を", "と") \
+                    and not _ends_clause(tokens, i):
+                continue  # について, に対して, を含め: a particle, unless it ends the clause (対象に含める)
         elif not _sahen_head(tokens, i):
             continue
         lemma = tok.lemma
         negated, end = negated_after(tokens, i + 1)
         chain_end = tokens[end - 1].end if end > i + 1 else tok.end
-        reporting, verb, head = lemma in REPORTING_VERBS, "", tok
+        reporting = lemma in REPORTING_VERBS and _quoted(tokens, i) or _right_after_quote(tokens, i)
+        verb, head = "", tok
         obj = _object_before(tokens, i)
         if obj is not None and _quantity_object(tokens, i):
             continue  # 41.8度を記録, 過去最高を更新: the numbers and emphasis checks read these
@@ -160,14 +163,51 @@ def acts(text: str) -> list[Act]:
                 reporting = True
             elif obj is not None and tokens[obj].lemma not in LIGHT_PREDICATES:
                 verb, head = lemma, tokens[obj]
-                reporting = head.lemma in REPORTING_VERBS
+                reporting = head.lemma in REPORTING_VERBS and _quoted(tokens, obj)
             elif not reporting:
                 continue  # 進めている, 検討している alone say too little to check
         elif lemma in LIGHT_PREDICATES:
             continue
         out.append(Act(head.lemma, head.surface, head.start, head.end, chain_end, negated, reporting,
-                       verb, head.synonyms, _is_sino(head.lemma)))
+                       verb, head.synonyms, _is_sino(head.lemma), _counted(tokens, i)))
     return out
+
+
+def _after_particle(tokens: tuple[Token, ...], i: int) -> bool:
+    """A verb Sudachi marks as possibly auxiliary (出す, 始める) is a main verb after a case
+    particle: 結論を出す, 事業を始めた (not 降り出す, 話し始めた)."""
+    return i > 0 and tokens[i - 1].pos[:2] in (("助詞", "格助詞"), ("助詞", "係助詞"))
+
+
+def _ends_clause(tokens: tuple[Token, ...], i: int) -> bool:
+    """tokens[i] is a clause's predicate: what follows is an auxiliary, 。 or the end."""
+    return i + 1 >= len(tokens) or tokens[i + 1].pos[0] == "助動詞" or tokens[i + 1].surface in ("。", "と")
+
+
+def _right_after_quote(tokens: tuple[Token, ...], i: int) -> bool:
+    """「…」と陳謝した: the verb tells how words were said; the quote check reads the words."""
+    return i >= 2 and tokens[i - 1].surface == "と" and tokens[i - 2].surface == "」"
+
+
+def _quoted(tokens: tuple[Token, ...], i: int) -> bool:
+    """The verb of saying reports words: 「…」と述べた, …との考えを示した, …と強調した. Without
+    と it is an act like any other (墓前に報告した)."""
+    for tok in reversed(tokens[max(0, i - 12):i]):
+        if tok.surface == "。":
+            break
+        if tok.surface in ("と", "との", "って", "とも") and tok.pos[0] == "助詞":
+            return True
+    return False
+
+
+def _counted(tokens: tuple[Token, ...], i: int) -> bool:
+    """A number stands in the predicate's clause (since the last 、 or 。)."""
+    for tok in reversed(tokens[:i]):
+        if tok.surface in ("、", "。"):
+            return False
+        if tok.pos[1] == "数詞":
+            return True
+    return False
 
 
 def modifiers(text: str) -> list[Modifier]:
@@ -225,17 +265,20 @@ MODALITY_SCOPE = 16  # characters after a predicate in which its modality is sai
 
 
 def modality(text: str, start: int) -> tuple[str, str]:
-    """(level, marker) of the statement whose predicate ends at `start` in `text`: the first
-    marker that follows it in its sentence, within MODALITY_SCOPE characters —
+    """(level, marker) of the statement whose predicate ends at `start` in `text`: of the markers
+    that follow it in its sentence, within MODALITY_SCOPE characters, the least certain —
     導入を[検討している], 導入する[方針]を決めた (a plan, decided: still a plan)."""
     tail = text[start:start + MODALITY_SCOPE]
     for stop in ("。", "\n"):
         cut = tail.find(stop)
         tail = tail[:cut] if cut >= 0 else tail
-    found = _MODALITY_RE.search(tail)
-    if found is None:
+    found = list(_MODALITY_RE.finditer(tail))
+    if not found:
         return ASSERTED, ""
-    return found.lastgroup or ASSERTED, found.group(0)
+    # 見送る方向で検討: the least certain marker says how sure the whole statement is
+    ranked = [m for m in found if m.lastgroup in CERTAINTY] or found
+    best = max(ranked, key=lambda m: CERTAINTY.get(m.lastgroup or "", -1))
+    return best.lastgroup or ASSERTED, best.group(0)
 
 
 # ---- causes --------------------------------------------------------------------------------
@@ -336,6 +379,17 @@ def _speaker_words(phrase: str) -> tuple[set[str], set[str]]:
     names = {t.surface for t in tokens if t.is_proper or t.oov and len(t.surface) >= 2}
     nouns = {t.lemma for t in tokens if t.pos[0] == "名詞"}
     return names, nouns
+
+
+# How Japanese names a person by role: a name, or a word ending in a title or a person suffix
+# (社長, 知事, 大臣, 委員, 弁護士, 氏, さん).
+_PERSON_END = tuple("長相官員者手師士事臣裁表督役将氏") + ("さん", "代表", "会長", "議員", "幹部", "担当")
+
+
+def personal(phrase: str) -> bool:
+    """Could the phrase name someone who speaks? 田中社長, 組合の幹部 yes; 岡山両県 no."""
+    names, _ = _speaker_words(phrase)
+    return bool(names) or phrase.endswith(_PERSON_END)
 
 
 def same_speaker(claim: str, source: str) -> bool:
