@@ -146,30 +146,41 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
 
 
 _ESTABLISHED = ("判明", "確定", "確認され", "明らかになっ", "断定")
+_SURE, _UNSURE = {S.ASSERTED, S.DECIDED, S.PLANNED}, {S.CONSIDERED, S.POSSIBLE}
+
+
+def _in_quote(text: str, at: int) -> bool:
+    return text.count("「", 0, at) > text.count("」", 0, at)
+
+
+def _compatible(mine: str, marker: str, theirs: str) -> bool:
+    """Do the claim and the source say the act as surely? A plan and a plain statement agree
+    (開業する予定 / 開業する); a decision is more than a plan (方針 -> 決定); anything still
+    considered or possible is less than either (検討している <-> 決定した)."""
+    if mine == theirs:
+        return True
+    if theirs == S.REPORTED:  # とみられる -> 判明した overstates; dropping とされる does not
+        return not marker.startswith(_ESTABLISHED)
+    if mine == S.REPORTED:
+        return True
+    if S.REQUESTED in (mine, theirs):  # 要請した <-> 決めた
+        other = theirs if mine == S.REQUESTED else mine
+        return other not in (S.ASSERTED, S.DECIDED)
+    if mine in _UNSURE or theirs in _UNSURE:
+        return mine in _UNSURE and theirs in _UNSURE
+    return not (mine == S.DECIDED and theirs == S.PLANNED)
 
 
 def _modality(claim: PreparedClaim, act: S.Act, ev: Evidence, found: list[Counterpart]) -> list[F.Fact]:
-    """The claim states an act more surely than the source (検討 -> 決定), or far less surely."""
+    """The claim states an act more surely than the source (検討 -> 決定), or less surely."""
     level, marker = S.modality(claim.norm, act.end)
-    theirs = [S.modality(ev.texts[c.sentence], c.end) for c in found]
-    if any(level == other for other, _ in theirs):
+    # words inside 「」 are someone's demand or view (「検察は抗告せず…」), not the page's account
+    narrated = [c for c in found if not _in_quote(ev.texts[c.sentence], c.start)] or found
+    theirs = [S.modality(ev.texts[c.sentence], c.end) for c in narrated]
+    if any(_compatible(level, marker, other) for other, _ in theirs):
         return []
-    mine = S.CERTAINTY.get(level)
-    for other, word in theirs:
-        rank = S.CERTAINTY.get(other)
-        if other == S.REPORTED:
-            if marker.startswith(_ESTABLISHED):  # とみられる -> 判明した
-                return [_modality_fact(claim, act, marker, word, other)]
-            continue
-        if level in (S.REQUESTED, S.REPORTED) or other == S.REQUESTED:
-            if {level, other} <= {S.REQUESTED, S.POSSIBLE, S.CONSIDERED, S.PLANNED, S.REPORTED}:
-                continue
-            if level == S.REPORTED:
-                continue
-        elif rank is None or mine is None or mine == rank or (mine > rank and other != S.DECIDED):
-            continue
-        return [_modality_fact(claim, act, marker, word, other)]
-    return []
+    other, word = theirs[0]
+    return [_modality_fact(claim, act, marker, word, other)]
 
 
 def _modality_fact(claim: PreparedClaim, act: S.Act, marker: str, word: str, other: str) -> F.Fact:

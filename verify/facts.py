@@ -318,7 +318,9 @@ def negated_after(tokens: tuple[Token, ...], j: int) -> tuple[bool, int]:
 def _predicate_at(tokens: tuple[Token, ...], i: int) -> tuple[str, bool] | None:
     """(lemma, negated) when tokens[i] starts a predicate: a verb or adjective, サ変 noun + する, 未X."""
     tok = tokens[i]
-    if tok.pos[0] in ("動詞", "形容詞") and tok.pos[1] != "非自立可能":
+    main_verb = tok.pos[1] != "非自立可能" or (  # 審議が続く, 結論を出す: a main verb after a particle
+        i > 0 and tokens[i - 1].pos[:2] in (("助詞", "格助詞"), ("助詞", "係助詞")))
+    if tok.pos[0] in ("動詞", "形容詞") and main_verb:
         lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
     elif tok.pos[0] == "名詞" and tok.pos[2] == "サ変可能":
         # a noun is a predicate only when する follows (交換した), not as a noun (交換の)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .facts import negated_after
+from .lexicon import UNDOING_VERBS as UNDOING
 from .tokens import Token, analyze
 
 # Verbs that carry little meaning of their own: the act is their を-object (会見を開く = 会見,
@@ -158,6 +159,12 @@ def acts(text: str) -> list[Act]:
         obj = _object_before(tokens, i)
         if obj is not None and _quantity_object(tokens, i):
             continue  # 41.8度を記録, 過去最高を更新: the numbers and emphasis checks read these
+        if lemma in UNDOING and obj is not None and tokens[obj].pos[2] == "サ変可能":
+            # 抗告を見送る, 計画を撤回した: the object names an act that did not happen (and a
+            # compound verb such as 撤回 is an act of its own, read below)
+            target = tokens[obj]
+            out.append(Act(target.lemma, target.surface, target.start, target.end, chain_end, not negated,
+                           False, lemma, target.synonyms, _is_sino(target.lemma), _counted(tokens, i)))
         if lemma in SUPPORT_VERBS or lemma in MODAL_VERBS:
             if obj is not None and tokens[obj].lemma in STANCE_NOUNS:
                 reporting = True
@@ -195,8 +202,11 @@ def _quoted(tokens: tuple[Token, ...], i: int) -> bool:
     for tok in reversed(tokens[max(0, i - 12):i]):
         if tok.surface == "。":
             break
-        if tok.surface in ("と", "との", "って", "とも") and tok.pos[0] == "助詞":
-            return True
+        if tok.surface in ("と", "との", "って") and tok.pos[0] == "助詞" and tok.pos[1] != "並立助詞":
+            j = tokens.index(tok)
+            nxt = tokens[j + 1].surface if j + 1 < len(tokens) else ""
+            if nxt not in ("ともに", "共に", "とも", "一緒", "並ん", "比べ", "同様", "同じ"):
+                return True
     return False
 
 
@@ -250,11 +260,11 @@ ASSERTED, DECIDED, PLANNED, CONSIDERED, POSSIBLE, REQUESTED, REPORTED = (
 # source (検討している -> 決定した) or far less certain (決定した -> 検討している) misstates it.
 CERTAINTY = {ASSERTED: 0, DECIDED: 0, PLANNED: 1, CONSIDERED: 2, POSSIBLE: 2}
 _MODALITY_MARKERS = {
-    POSSIBLE: r"可能性|恐れ|おそれ|公算|かもしれ|だろう|見方|と推定|見込|見通し|懸念|予想|予測|想定|試算|推計",
+    POSSIBLE: r"可能性|恐れ|おそれ|公算|かもしれ|だろう|と推定|見込|見通し|懸念|予想|予測|想定|試算|推計",
     # said on someone's authority or believed: dropping these is how summaries report (送ったと
     # される -> 送った); only a claim that calls the fact established (判明, 確定) overstates it
     REPORTED: r"とされ|という|とみられ|と見られ|もよう|模様|疑い",
-    CONSIDERED: r"検討|調整|模索|視野|協議|議論|構想|計画案|素案|原案|検証",
+    CONSIDERED: r"検討|調整|模索|視野|協議|議論|構想|計画案|素案|原案|検証|かどうか|か否か",
     PLANNED: r"予定|方針|計画|意向|考えを示|考えだ|方向で|方向だ|目指|目標|ことにしている|構え|準備を進め|"
              r"へ$|へ。",
     REQUESTED: r"求め|要請|要求|要望|呼び掛け|呼びかけ|促し|促す",
@@ -387,9 +397,11 @@ _PERSON_END = tuple("長相官員者手師士事臣裁表督役将氏") + ("さ�
 
 
 def personal(phrase: str) -> bool:
-    """Could the phrase name someone who speaks? 田中社長, 組合の幹部 yes; 岡山両県 no."""
+    """Could the phrase name someone who speaks? 田中社長, 組合の幹部, オルトバーグCEO yes;
+    岡山両県 no."""
     names, _ = _speaker_words(phrase)
-    return bool(names) or phrase.endswith(_PERSON_END)
+    return bool(names) or phrase.endswith(_PERSON_END) or bool(re.search(r"[A-Z]{2,4}$", phrase)) \
+        or bool(re.match(r"[\u30a1-\u30fa\u30fc・]{3,}", phrase))
 
 
 def same_speaker(claim: str, source: str) -> bool:
