@@ -140,9 +140,37 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
             if act.sino and not act.negated:
                 out.append(F.Fact("predicate", said, F.MISSING))
             continue
+        flipped = _opposite_polarity(act, claim.norm, ev, found)
+        if flipped:
+            out.append(F.Fact("polarity", f"{'negative' if act.negated else 'positive'} ({said})",
+                              F.CONFLICTING, f"{'positive' if act.negated else 'negative'} ({flipped})"))
+            continue
         out.append(F.Fact("predicate", said, F.FOUND, found[0].word))
         out.extend(_modality(claim, act, ev, found))
     return out
+
+
+def _opposite_polarity(act: S.Act, claim: str, ev: Evidence, found: list[Counterpart]) -> str:
+    """What the page's own account says of the act, when every time it says it happened where
+    the claim says it did not, or the reverse: 利下げを見送った against 利下げに踏み切った. Words
+    in 「」 are someone's view, not the account, unless the claim too reports a view (…との見方).
+    "" when they agree or the page says both."""
+    reported = _reported(claim, act.chain_end)
+    said = []
+    for c in found:
+        text = ev.texts[c.sentence]
+        if _in_quote(text, c.start) and not reported:
+            continue
+        said += [(text, a) for a in S.acts(text) if a.start <= c.start < a.end or c.start <= a.start < c.end]
+    if said and all(a.negated != act.negated for _, a in said):
+        text, first = said[0]
+        return text[first.start:first.chain_end]
+    return ""
+
+
+def _reported(text: str, end: int) -> bool:
+    """The act is what someone says or thinks: …見送る[との見方], …見送る[と述べた]."""
+    return text[end:end + 3].startswith(("と", "との", "って"))
 
 
 _ESTABLISHED = ("判明", "確定", "確認され", "明らかになっ", "断定")

@@ -21,6 +21,10 @@ from .facts import negated_after
 from .lexicon import UNDOING_VERBS as UNDOING
 from .tokens import Token, analyze
 
+# Verbs that take the act they carry out with に: 利下げに踏み切る, 調査に乗り出す, 検討に入る.
+INTO_VERBS = frozenset({"踏み切る", "乗り出す", "着手", "取り組む", "入る", "臨む", "至る", "こぎ着ける", "漕ぎ着ける"})
+
+
 # Verbs that carry little meaning of their own: the act is their を-object (会見を開く = 会見,
 # 調査を実施 = 調査, 協議を進める = 協議). Without an object they are acts themselves.
 SUPPORT_VERBS = frozenset({
@@ -28,7 +32,7 @@ SUPPORT_VERBS = frozenset({
     "加える", "果たす", "持つ", "取る", "掲げる", "始める", "続ける", "強める", "深める", "急ぐ",
     "迎える", "得る", "目指す", "求める", "挙げる", "始まる", "続く", "起こす", "起きる",
     "獲得", "記録", "更新", "マーク", "達成",
-})
+}) | INTO_VERBS
 # Nouns of stance: 〜との見方を示した, 〜との認識を示した say what someone thinks, like 述べた.
 STANCE_NOUNS = frozenset({"考え", "見方", "認識", "意向", "姿勢", "方針", "見解", "考え方", "立場", "意欲",
                           "懸念", "期待", "意見", "決意", "覚悟", "自信", "不満", "遺憾", "理解"})
@@ -109,9 +113,11 @@ def _sahen_head(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _object_before(tokens: tuple[Token, ...], i: int) -> int | None:
-    """Index of the noun right before 「を」 (or the topic は/が of a passive) before tokens[i]:
-    会見を開く -> 会見; 調査が行われた -> 調査."""
-    if i >= 2 and tokens[i - 1].surface in ("を", "が", "は") and tokens[i - 2].pos[0] == "名詞" \
+    """Index of the noun right before 「を」 (or the topic は/が of a passive, or に before a verb
+    that takes its act so) before tokens[i]: 会見を開く -> 会見; 調査が行われた -> 調査; 利下げに
+    踏み切った -> 利下げ."""
+    particles = ("を", "が", "は", "に") if tokens[i].lemma in INTO_VERBS else ("を", "が", "は")
+    if i >= 2 and tokens[i - 1].surface in particles and tokens[i - 2].pos[0] == "名詞" \
             and tokens[i - 2].pos[1] not in ("数詞", "固有名詞"):
         if tokens[i - 1].surface != "を" and tokens[i - 2].pos[2] != "サ変可能":
             return None  # 政府が進める: a subject, not the act
