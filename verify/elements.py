@@ -254,18 +254,20 @@ _STATE_LINKS = ("ており、", "ていて、", "ていたため", "たことで
 
 
 def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
-    """The source joins cause and effect with a causal word: in one sentence (大雨のため運転を
-    見合わせた, 大雨で…), or reaching back to the sentence before (「…。これを受けて、…」).
-    Stated apart, with nothing joining them, they are two facts."""
+    """A source sentence that tells the effect joins the cause to it with a causal word: in
+    the same sentence (大雨のため運転を見合わせた, 大雨で…), or reaching back to the sentence
+    before (「…。これを受けて、…」). Stated apart, with nothing joining them, they are two facts."""
+    shares = [_share(effect, s.lemmas) for s in source.sentences]
+    best = max(shares, default=0.0)
+    if best == 0.0:
+        return False
     for i, s in enumerate(source.sentences):
-        if _share(effect, s.lemmas) < 0.5:
+        if shares[i] < max(0.25, best / 2):  # a sentence that tells (part of) the effect
             continue
         joined = any(word in s.text for word in S.CAUSE_WORDS + _STATE_LINKS) \
             or any(f"{word}で" in s.text for word in cause)
-        if not joined:
-            continue
         before = source.sentences[i - 1].lemmas if i else frozenset()
-        if _share(cause, s.lemmas) >= 0.5 or _share(cause, s.lemmas | before) >= 0.5:
+        if joined and (_share(cause, s.lemmas) >= 0.5 or _share(cause, s.lemmas | before) >= 0.5):
             return True
     return False
 

@@ -318,12 +318,15 @@ class Cause:
 
 
 def causes(text: str) -> list[Cause]:
-    """Causal connectives joining two parts of `text` (not at its very start or end)."""
+    """Causal connectives joining two parts of `text` (not at its very start or end), each
+    starting where a word starts (無期限のもので is not …ので)."""
+    starts = {t.start for t in analyze(text, "B")}
     out = []
     for m in _CAUSE_RE.finditer(text):
         if m.start() < 2 or len(text) - m.end() < 4:
             continue
-        if m.group(0) == "ため" and text[m.start() - 1] == "の" and text[max(0, m.start() - 2):m.start()] == "その":
+        begins = m.start() + (1 if m.group(0)[0] in "のをが" and m.group(0) not in ("ので",) else 0)
+        if begins not in starts:
             continue
         if m.group(0) == "による" and text[m.end():m.end() + 1] not in ("、", ""):
             continue  # 台風による被害: a noun phrase, not a link between two statements
