@@ -253,8 +253,31 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
                 or (word.startswith("初") and "初" in ev_text) \
                 or _backed_by_numbers(word, source) \
                 or (word == "最も" and _has_superlative(ev_text, claim.norm))
+            limit = _limit_dropped(word, equivalents, ev_text, claim.norm) if backed else ""
+            if limit:  # 初めて where the page says 1990年代以降、初めて
+                out.append(F.Fact("emphasis", word, F.MISSING, f"source limits it: {limit}"))
+                continue
             out.append(F.Fact("emphasis", word, F.FOUND if backed else F.MISSING))
     return out
+
+
+# A record or a first the page limits to a period (1990年代以降、初めて; 2008年以来の高さ): a
+# claim that drops the limit makes it absolute.
+_LIMIT_RE = re.compile(r"([^、。\s]{2,14}?(?:以降|以来|以後))、?\s*$")
+
+
+def _limit_dropped(word: str, equivalents: tuple[str, ...], evidence: str, claim: str) -> str:
+    """The period the page puts on every mention of the emphatic word, when the claim drops
+    it; "" when the page says it plainly somewhere or the claim keeps the limit."""
+    limits = []
+    for w in equivalents + ((word[:1],) if word.startswith("初") else ()):
+        for m in re.finditer(re.escape(w), evidence):
+            found = _LIMIT_RE.search(evidence[max(0, m.start() - 16):m.start()])
+            if not found:
+                return ""
+            limits.append(found.group(1))
+    kept = [limit for limit in limits if re.sub(r"(?:以降|以来|以後)$", "", limit)[-6:] in claim]
+    return limits[0] if limits and not kept else ""
 
 
 # 過去最長, 史上最多, 世界初, 国内初, 世界新(記録), 日本一: records and firsts, whatever the word.

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from . import facts as F
 from . import lexicon
 from . import structure as S
-from .prepared import PreparedClaim, PreparedSource, Sentence
+from . import names as N
+from .prepared import PreparedClaim, PreparedSource, Sentence, clause_spans
 from .tokens import Token, analyze, content_lemmas
 
 
@@ -323,21 +324,26 @@ def _role_prefix(text: str, at: int) -> str:
 
 def _check_roles(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
     """A word the evidence uses only with a rank prefix the claim dropped (or added): the claim's
-    会長 is the page's 副会長."""
+    会長 is the page's 副会長. Where the page has both (議長に浅野氏、副議長に川端氏), the clauses
+    that name the claim's people decide."""
     out = []
+    names = [e.text for e in claim.entities if not e.weak]
     for tok in analyze(claim.norm, "B"):
         if tok.pos[0] != "名詞" or len(tok.surface) < 2 or not all(_is_kanji(c) for c in tok.surface):
             continue
         mine = _role_prefix(claim.norm, tok.start)
-        theirs = []
+        uses = []  # (prefix, names the clause shares with the claim)
         for text in ev.texts:
-            at = text.find(tok.surface)
-            while at >= 0:
-                theirs.append(_role_prefix(text, at))
-                at = text.find(tok.surface, at + 1)
-        if theirs and all(p and p != mine for p in theirs):
+            for start, end in clause_spans(text):
+                clause = text[start:end]
+                at = clause.find(tok.surface)
+                while at >= 0:
+                    uses.append((_role_prefix(clause, at), any(N.entity_in(n, clause) for n in names)))
+                    at = clause.find(tok.surface, at + 1)
+        named = [prefix for prefix, shared in uses if shared] or [prefix for prefix, _ in uses]
+        if named and all(p and p != mine for p in named):
             out.append(F.Fact("role", claim.norm[tok.start - len(mine):tok.end], F.CONFLICTING,
-                              theirs[0] + tok.surface))
+                              named[0] + tok.surface))
     return out
 
 

@@ -24,6 +24,7 @@ _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月":
 # Words that state a quantity without digits.
 NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "倍"): ("倍増",), (1.0, "回"): ("初めて", "初の")}
 _DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
+ANY_COUNT = "(count)"  # the unit of a number computed from two bare counts: any counter agrees
 # (claim unit, source unit) -> how many source units make one claim unit: 約1.1キロ is 1100メートル.
 _CONVERSIONS = {("km", "メートル"): 1000.0, ("メートル", "km"): 0.001, ("メートル", "センチ"): 100.0,
                 ("センチ", "メートル"): 0.01, ("トン", "kg"): 1000.0, ("kg", "トン"): 0.001,
@@ -102,6 +103,8 @@ class Quantity:
         """True when `other` (from the source) is the value this claim quantity states."""
         if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
+        if other.unit == ANY_COUNT and self.unit not in _DATE_UNITS and self.unit not in ("%", "倍"):
+            other = Quantity(other.value, self.unit, other.text, other.start, other.end, other.tolerance)
         if other.unit != self.unit and self.unit:
             factor = _CONVERSIONS.get((self.unit, other.unit))
             if factor is None:
@@ -257,11 +260,13 @@ def differences(found: list[Quantity]) -> list[Quantity]:
     out = []
     for i, a in enumerate(found):
         for b in found[i + 1:]:
-            if not a.unit or a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "%":
-                continue  # 60% - 30% is 30 points, not a 30% share
+            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "%" or a.unit == "" and not (a.label or b.label):
+                continue  # 60% - 30% is 30 points, not a 30% share; bare numbers need a label (賛成18)
             big, small = (a, b) if a.value >= b.value else (b, a)
-            out.append(Quantity(big.value - small.value, a.unit, f"{big.text}-{small.text}", big.start, big.end))
-            out.append(Quantity(big.value + small.value, a.unit, f"{big.text}+{small.text}", big.start, big.end))
+            # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
+            unit = a.unit or ANY_COUNT
+            out.append(Quantity(big.value - small.value, unit, f"{big.text}-{small.text}", big.start, big.end))
+            out.append(Quantity(big.value + small.value, unit, f"{big.text}+{small.text}", big.start, big.end))
             if small.value > 0:
                 ratio = big.value / small.value
                 out.append(Quantity(ratio, "倍", f"{big.text}/{small.text}", big.start, big.end, tolerance=0.05 * ratio))

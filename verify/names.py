@@ -144,9 +144,16 @@ def _country_inside(tok: Token) -> str:
     return first.surface if first.pos[2:4] == ("地名", "国") and len(first.surface) >= 2 else ""
 
 
+# Government bodies are common nouns to the dictionary (財務省, 気象庁, 金融庁) but name one
+# organisation each, as 日銀 does.
+_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|庁)$")
+
+
 def _entity_kind(tok: Token) -> str | None:
     if tok.is_proper:
         return {"人名": "person", "地名": "place"}.get(tok.pos[2], "org")
+    if tok.pos[:2] == ("名詞", "普通名詞") and _GOVERNMENT_RE.match(tok.surface):
+        return "org"
     if tok.oov and re.fullmatch(r"[\u30a1-\u30faー]{3,}", tok.surface):
         return "name"  # a foreign name the dictionary lacks, e.g. ペゼシュキアン
     return None
