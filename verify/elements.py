@@ -75,6 +75,12 @@ class Evidence:
                         break
         return out
 
+    def span(self, c: Counterpart) -> tuple[int, int]:
+        """Original offsets in the source text of a counterpart."""
+        sentence = self.sentences[c.sentence]
+        a, b = sentence.norm.span(c.start, c.end)
+        return sentence.start + a, sentence.start + b
+
     def has_reporting(self) -> bool:
         return "「" in self.text or "によると" in self.text or "によれば" in self.text \
             or any(t.lemma in S.REPORTING_VERBS for tokens in self.tokens for t in tokens)
@@ -146,7 +152,7 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
             out.append(F.Fact("polarity", f"{'negative' if act.negated else 'positive'} ({said})",
                               F.CONFLICTING, f"{'positive' if act.negated else 'negative'} ({flipped})"))
             continue
-        out.append(F.Fact("predicate", said, F.FOUND, found[0].word))
+        out.append(F.Fact("predicate", said, F.FOUND, found[0].word, ev.span(found[0])))
         out.extend(_modality(claim, act, ev, found))
     return out
 
@@ -208,13 +214,24 @@ def _modality(claim: PreparedClaim, act: S.Act, ev: Evidence, found: list[Counte
     theirs = [S.modality(ev.texts[c.sentence], c.end) for c in narrated]
     if any(_compatible(level, marker, other) for other, _ in theirs):
         return []
-    other, word = theirs[0]
-    return [_modality_fact(claim, act, marker, word, other)]
+    (other, word), c = theirs[0], narrated[0]
+    text = ev.texts[c.sentence]
+    # the words that say how sure each side is, as written: 決めた / 検討している
+    mine = _phrase(claim.norm, act.start, marker)
+    said = _phrase(text, c.start, word)
+    return [F.Fact("modality", mine, F.CONFLICTING, f"{said} ({_LEVEL_WORDS[other]})", ev.span(c))]
 
 
-def _modality_fact(claim: PreparedClaim, act: S.Act, marker: str, word: str, other: str) -> F.Fact:
-    return F.Fact("modality", f"{marker or 'stated as fact'} ({claim.norm[act.start:act.end]})",
-                  F.CONFLICTING, f"{word or 'stated as fact'} ({other})")
+_LEVEL_WORDS = {S.ASSERTED: "stated as fact", S.DECIDED: "decided", S.PLANNED: "planned",
+                S.CONSIDERED: "under consideration", S.POSSIBLE: "possible", S.REQUESTED: "requested",
+                S.REPORTED: "reported"}
+
+
+def _phrase(text: str, start: int, marker: str) -> str:
+    """From the act to its modality marker (導入を検討している), or the act's clause."""
+    end = text.find(marker, start) + len(marker) if marker and text.find(marker, start) >= 0 else start
+    stop = min([i for i in (text.find(ch, end) for ch in "、。") if i >= 0] or [len(text)])
+    return text[start:max(end, min(stop, start + 14))]
 
 
 def _check_modifiers(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
@@ -223,7 +240,7 @@ def _check_modifiers(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
         if any(mod.text.startswith(word) or word.endswith(mod.lemma) for word in lexicon.EMPHASIS):
             continue  # 初めて, 全員: the emphasis check asks the source to back these
         found = ev.counterparts(mod.lemma, mod.text.removesuffix("に").removesuffix("で"), mod.synonyms)
-        out.append(F.Fact("modifier", mod.text, F.FOUND, found[0].word) if found
+        out.append(F.Fact("modifier", mod.text, F.FOUND, found[0].word, ev.span(found[0])) if found
                    else F.Fact("modifier", mod.text, F.MISSING))
     return out
 
@@ -314,11 +331,19 @@ _ROLE_PREFIXES = {"副": (), "準": (), "次期": (), "名誉": (), "元": tuple
                   "前": tuple("午以直目寸事名手生空戦最"), "旧": tuple("新復懐")}
 
 
-def _role_prefix(text: str, at: int) -> str:
-    for prefix, not_after in _ROLE_PREFIXES.items():
+# Affixes that deny the word (非正規, 不参加, 未発表, 対象外): the page says the opposite.
+_NEGATING_PREFIXES = {"非": (), "不": (), "未": (), "無": ()}
+_NEGATING_SUFFIXES = ("外",)
+
+
+def _role_prefix(text: str, at: int, end: int | None = None) -> str:
+    """The rank or negating affix the word at text[at:end] carries, as written ("副", "外")."""
+    for prefix, not_after in {**_ROLE_PREFIXES, **_NEGATING_PREFIXES}.items():
         start = at - len(prefix)
         if start >= 0 and text[start:at] == prefix and not (start and text[start - 1] in not_after):
             return prefix
+    if end is not None and text[end:end + 1] in _NEGATING_SUFFIXES and not _is_kanji(text[end + 1:end + 2] or "、"):
+        return text[end]  # 対象外とする; not 訪日外国人
     return ""
 
 
@@ -331,19 +356,21 @@ def _check_roles(claim: PreparedClaim, ev: Evidence) -> list[F.Fact]:
     for tok in analyze(claim.norm, "B"):
         if tok.pos[0] != "名詞" or len(tok.surface) < 2 or not all(_is_kanji(c) for c in tok.surface):
             continue
-        mine = _role_prefix(claim.norm, tok.start)
-        uses = []  # (prefix, names the clause shares with the claim)
+        mine = _role_prefix(claim.norm, tok.start, tok.end)
+        uses = []  # (affix, names the clause shares with the claim)
         for text in ev.texts:
             for start, end in clause_spans(text):
                 clause = text[start:end]
                 at = clause.find(tok.surface)
                 while at >= 0:
-                    uses.append((_role_prefix(clause, at), any(N.entity_in(n, clause) for n in names)))
+                    uses.append((_role_prefix(clause, at, at + len(tok.surface)),
+                                 any(N.entity_in(n, clause) for n in names)))
                     at = clause.find(tok.surface, at + 1)
-        named = [prefix for prefix, shared in uses if shared] or [prefix for prefix, _ in uses]
+        named = [affix for affix, shared in uses if shared] or [affix for affix, _ in uses]
         if named and all(p and p != mine for p in named):
-            out.append(F.Fact("role", claim.norm[tok.start - len(mine):tok.end], F.CONFLICTING,
-                              named[0] + tok.surface))
+            theirs = named[0] + tok.surface if named[0] not in _NEGATING_SUFFIXES else tok.surface + named[0]
+            negating = named[0] in _NEGATING_PREFIXES or named[0] in _NEGATING_SUFFIXES
+            out.append(F.Fact("polarity" if negating else "role", tok.surface, F.CONFLICTING, theirs))
     return out
 
 

@@ -59,6 +59,8 @@ class Fact:
                 return f"quote 「{self.text}」 not found verbatim"
             if self.kind == "predicate":
                 return f"act {self.text} not in source"
+            if self.kind == "emphasis" and self.source:
+                return f"emphasis {self.text}: {self.source}"
             if self.kind == "cause":
                 return f"cause not stated in source: {self.text}"
             return f"{self.kind} {self.text} not in source"
@@ -241,7 +243,9 @@ def quantities(text: str) -> list[Quantity]:
             or _QUOTED_LABEL_RE.search(text[max(0, m.start() - 40):m.start()])
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
                               way.group(1) if way else "", label.group(0) if label else "",
-                              strict=bool(lower) and lower.group(1) in _STRICT_LOWER, band=band,
+                              # 住宅地の2.1%を上回る compares with the number, which stays exact
+                              strict=bool(lower) and lower.group(1) in _STRICT_LOWER
+                              and text[m.start() - 1:m.start()] != "の", band=band,
                               half_open=share and not bound))
     found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.

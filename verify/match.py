@@ -44,6 +44,15 @@ def _evidence_text(source: PreparedSource, idx: list[int]) -> tuple[str, tuple[t
     return " … ".join(p.strip() for p in parts), tuple(spans)
 
 
+def _well_anchored(facts: list[F.Fact]) -> bool:
+    """Loose wording is no weakness when the claim's names and numbers are all there, each
+    found: 小池氏は約292万票を獲得し、2位の石丸氏に120万票以上の差をつけた against a page that
+    words it 得票 and gives both counts."""
+    found = [f for f in facts if f.status == F.FOUND]
+    kinds = {f.kind for f in found}
+    return len(found) >= T.ANCHORED_FACTS and "entity" in kinds and "number" in kinds
+
+
 def match(claim: PreparedClaim, source: PreparedSource) -> Match:
     """Verdict for one claim against one readable source."""
     score, idx = find_evidence(claim, source)
@@ -62,7 +71,7 @@ def match(claim: PreparedClaim, source: PreparedSource) -> Match:
     if conflicts:
         return Match(Verdict.CONTRADICTED, shown, "; ".join(f.describe() for f in conflicts + missing),
                      evidence, spans, tuple(facts))
-    if missing or score < T.SUPPORTED_FROM:
+    if missing or score < T.SUPPORTED_FROM and not _well_anchored(facts):
         reason = "; ".join(f.describe() for f in missing) or f"weak evidence (score {shown})"
         if truncated:
             return Match(Verdict.UNVERIFIABLE, shown, f"paywalled: {reason}", evidence, spans, tuple(facts))
