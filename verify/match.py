@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import facts as F
+from . import names as N
 from . import thresholds as T
 from .checks import check_facts
 from .evidence import find_evidence
@@ -44,6 +45,11 @@ def _evidence_text(source: PreparedSource, idx: list[int]) -> tuple[str, tuple[t
     return " … ".join(p.strip() for p in parts), tuple(spans)
 
 
+def _named_past_the_wall(claim: PreparedClaim, source: PreparedSource) -> bool:
+    """A name of the claim that the visible part of a paywalled page never gives."""
+    return any(not e.weak and not N.entity_in(e.text, source.norm_text) for e in claim.entities)
+
+
 def _well_anchored(facts: list[F.Fact]) -> bool:
     """Loose wording is no weakness when the claim's names and numbers are all there, each
     found: 小池氏は約292万票を獲得し、2位の石丸氏に120万票以上の差をつけた against a page that
@@ -68,9 +74,13 @@ def match(claim: PreparedClaim, source: PreparedSource) -> Match:
     facts = check_facts(claim, source, [source.sentences[i] for i in idx])
     conflicts = [f for f in facts if f.status == F.CONFLICTING]
     missing = [f for f in facts if f.status == F.MISSING]
+    reason = "; ".join(f.describe() for f in conflicts + missing)
+    if conflicts and truncated and _named_past_the_wall(claim, source):
+        # the visible part gives another name's figures (東京都 66円): the claim's own may be past
+        # the wall, so a pay wall is no ground for "contradicted"
+        return Match(Verdict.UNVERIFIABLE, shown, f"paywalled: {reason}", evidence, spans, tuple(facts))
     if conflicts:
-        return Match(Verdict.CONTRADICTED, shown, "; ".join(f.describe() for f in conflicts + missing),
-                     evidence, spans, tuple(facts))
+        return Match(Verdict.CONTRADICTED, shown, reason, evidence, spans, tuple(facts))
     if missing or score < T.SUPPORTED_FROM and not _well_anchored(facts):
         reason = "; ".join(f.describe() for f in missing) or f"weak evidence (score {shown})"
         if truncated:
