@@ -92,6 +92,7 @@ class Quantity:
     strict: bool = False     # 超/を超え: the bound excludes the value (12人を超え is not 12人)
     band: float = 0.0        # 110円台: the value is in [value, value + band); compared as a band
     half_open: bool = False  # 2割: a rounded share, [15%, 25%) under round-half-up
+    counted: str = ""        # the noun a bare number counts (1731施設): two such may combine
 
     @property
     def phrase(self) -> str:
@@ -169,6 +170,11 @@ def _last_place(number: str, approximate: bool) -> float:
 # A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
 # marker of approximation (約, 最大) or a date word.
 _LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
+# A short noun right after a bare number is what it counts (1731施設, 47都道府県), unless it is
+# a word of approximation, bound or direction read elsewhere (以上, 余り, 増).
+_COUNTED_NOUN_RE = re.compile(r"([\u4e00-\u9fff]{1,3})(?=[^\u4e00-\u9fff]|$)")
+_NOT_A_COUNTED_NOUN = re.compile(r"^(?:以上|以下|未満|超|近|余|程度|前後|増|減|高|安|台|強|弱|位|号|番|次|期|代|条|項|型|系|版)")
+
 # A 「quoted」 answer or title that owns the number after it: 「観光資源になる」が41%.
 _QUOTED_LABEL_RE = re.compile(r"(?<=「)[^「」]{1,30}(?=」(?:が|は|と|で|:)?$)")
 _FRACTION_TAIL = re.compile(r"の\d")
@@ -220,6 +226,10 @@ def quantities(text: str) -> list[Quantity]:
         if (raw_unit == "分" and _FRACTION_TAIL.match(text, m.end())) or text[max(0, m.start() - 2):m.start()] == "分の":
             continue  # 10分の1 is a share (see _word_quantities), not ten minutes and a one
         unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
+        counted = ""
+        if not unit:  # 1731施設, 642施設: what a bare number counts, for combining two of them
+            noun = _COUNTED_NOUN_RE.match(text, m.end())
+            counted = noun.group(1) if noun and not _NOT_A_COUNTED_NOUN.match(noun.group(1)) else ""
         value = _value(m.group(1))
         if unit == "年" and value >= 1000 and raw_unit != "年間":
             unit = "年(year)"
@@ -246,7 +256,7 @@ def quantities(text: str) -> list[Quantity]:
                               # 住宅地の2.1%を上回る compares with the number, which stays exact
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER
                               and text[m.start() - 1:m.start()] != "の", band=band,
-                              half_open=share and not bound))
+                              half_open=share and not bound, counted=counted))
     found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
@@ -264,8 +274,9 @@ def differences(found: list[Quantity]) -> list[Quantity]:
     out = []
     for i, a in enumerate(found):
         for b in found[i + 1:]:
-            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "%" or a.unit == "" and not (a.label or b.label):
-                continue  # 60% - 30% is 30 points, not a 30% share; bare numbers need a label (賛成18)
+            bare_pair = a.unit == b.unit == "" and ((a.label and b.label) or a.counted and a.counted == b.counted)
+            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "%" or a.unit == "" and not bare_pair:
+                continue  # 60% - 30% is 30 points, not a 30% share; bare numbers must count the same thing
             big, small = (a, b) if a.value >= b.value else (b, a)
             # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
             unit = a.unit or ANY_COUNT
