@@ -120,3 +120,15 @@ def test_era_fiscal_year_is_the_western_one():
     doc = SourceDoc("u", paragraphs=("国は2026年度から新しい補助制度を始める。",))
     assert match_claim("国は令和8年度から新しい補助制度を始めます。", doc).verdict is Verdict.SUPPORTED
     assert match_claim("国は令和9年度から新しい補助制度を始めます。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_a_view_given_to_another_person_without_quotes():
+    m = check("県農協の佐藤次郎組合長は、一日も早く営農を再開できるよう支えたいとの考えを示しました。")
+    assert m.verdict is not Verdict.SUPPORTED and "speaker" in m.reason
+    m = check("田中知事は、一日も早く営農を再開できるよう支えたいとの考えを示しました。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_an_act_named_by_its_purpose_or_as_a_bare_noun():
+    assert "視察" in check("田中知事は5日、被災地の視察に訪れました。").reason
+    assert check("田中知事は5日、支援策を発表。").verdict is Verdict.SUPPORTED

@@ -315,6 +315,32 @@ def _check_speakers(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact
     return out
 
 
+def _check_reported(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
+    """A view given to another person on the page, without quotes: 「佐藤組合長は、支援はまだ
+    足りないとの考えを示した」 where the page gives that view to 田中知事."""
+    said = [a for a in S.acts(claim.norm) if a.reporting]
+    if not said or S.quote_spans(claim.norm):
+        return []
+    said_by = S.topic(claim.norm[:said[0].start], first=True)
+    if not said_by or not S.personal(said_by):
+        return []
+    content = _content(claim.norm[claim.norm.find(said_by) + len(said_by):said[0].start]) - _content(said_by)
+    if len(content) < 3:
+        return []
+    shares = [(_share(content, s.lemmas), i) for i, s in enumerate(source.sentences)]
+    best, index = max(shares, default=(0.0, -1))
+    if best < 0.6:
+        return []
+    text = source.sentences[index].text
+    quotes = S.quote_spans(text) or [("", 0, 0)]
+    theirs = S.speaker(text, quotes[0][1], quotes[0][2]) if quotes[0][0] else S.topic(text, first=True)
+    theirs = theirs or _previous_speaker(source, index)
+    if theirs and S.personal(theirs) and not S.same_speaker(said_by, theirs) \
+            and S.same_speaker(said_by, source.norm_text):
+        return [F.Fact("speaker", said_by, F.CONFLICTING, theirs)]
+    return []
+
+
 def _previous_speaker(source: PreparedSource, index: int) -> str:
     """A quote without a speaker in its sentence continues the last one named (同氏は…)."""
     for s in reversed(source.sentences[max(0, index - 2):index]):
@@ -378,4 +404,5 @@ def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[
     """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
     ev = Evidence(evidence)
     return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _check_roles(claim, ev)
-            + _check_causes(claim, source, evidence) + _check_speakers(claim, source))
+            + _check_causes(claim, source, evidence) + _check_speakers(claim, source)
+            + _check_reported(claim, source))

@@ -146,11 +146,41 @@ def _is_sino(word: str) -> bool:
     return len(word) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
+# Verbs of going that take their purpose with に: 視察に訪れた, 調査に入った, 応援に駆けつけた.
+GOING_VERBS = frozenset({"訪れる", "出向く", "向かう", "行く", "来る", "入る", "駆け付ける", "駆けつける",
+                         "赴く", "出掛ける", "乗り込む"})
+
+
+def _noun_predicate(tokens: tuple[Token, ...], i: int) -> bool:
+    """A サ変 noun that ends its clause without する, as headlines and terse summaries write:
+    支援策を発表。 / 5日に会談、合意した / 導入へ."""
+    return (tokens[i].pos[0] == "名詞" and tokens[i].pos[2] == "サ変可能" and i > 0
+            and tokens[i - 1].surface in ("を", "に", "と", "で") and i + 1 < len(tokens)
+            and tokens[i + 1].surface in ("。", "、", "へ"))
+
+
+def _purpose_before(tokens: tuple[Token, ...], i: int) -> int | None:
+    """The サ変 noun a verb of going is for: 視察に訪れた -> 視察."""
+    if tokens[i].lemma in GOING_VERBS and i >= 2 and tokens[i - 1].surface == "に" \
+            and tokens[i - 2].pos[2] == "サ変可能":
+        return i - 2
+    return None
+
+
 def acts(text: str) -> list[Act]:
     """Every content predicate of `text`, in order."""
     tokens = analyze(text, "B")
     out: list[Act] = []
     for i, tok in enumerate(tokens):
+        if _noun_predicate(tokens, i):
+            out.append(Act(tok.lemma, tok.surface, tok.start, tok.end, tok.end, False, False, "",
+                           tok.synonyms, _is_sino(tok.lemma), _counted(tokens, i)))
+            continue
+        purpose = _purpose_before(tokens, i) if tok.pos[0] == "動詞" else None
+        if purpose is not None:
+            target = tokens[purpose]
+            out.append(Act(target.lemma, target.surface, target.start, target.end, tok.end, False, False,
+                           tok.lemma, target.synonyms, _is_sino(target.lemma), _counted(tokens, i)))
         if tok.pos[0] == "動詞" and (tok.pos[1] != "非自立可能" or _after_particle(tokens, i)):
             if tok.lemma in PARTICLE_VERBS and i and tokens[i - 1].surface in ("に", "を", "と") \
                     and not _ends_clause(tokens, i):
@@ -300,7 +330,7 @@ def modality(text: str, start: int) -> tuple[str, str]:
 # ---- causes --------------------------------------------------------------------------------
 # Connectives that make one fact the cause or trigger of another (closed class). Purpose ため
 # (支援するため) links two facts just as firmly, so it is kept.
-CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "により", "によって", "による", "ことから",
+CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "により", "ことで", "ことにより", "によって", "による", "ことから",
                       "ので", "影響で", "影響により", "を背景に", "に伴い", "に伴って", "に伴う", "結果",
                       "を理由に", "を理由として", "をきっかけに", "を機に", "が原因で", "が要因", "から、")
 _CAUSE_RE = re.compile("|".join(sorted(map(re.escape, CAUSAL_CONNECTIVES), key=len, reverse=True)))
@@ -358,7 +388,7 @@ def speaker(text: str, quote_start: int, quote_end: int) -> str:
     「…」と述べた) or the subject after it (「…」と田中社長は述べた); "" when the sentence omits it."""
     before = text[:quote_start]
     after = text[quote_end:]
-    found = _topic(before)
+    found = topic(before)
     if found:
         return found
     m = re.match(r"^と(?:、)?(.{1,24}?)(?:は|が)", after)
@@ -373,10 +403,11 @@ def speaker(text: str, quote_start: int, quote_end: int) -> str:
 _TOPIC_RE = re.compile(r"(?:^|、|。)([^、。「」]{1,30}?)(?:は|が)、?$|(?:^|、|。)([^、。「」]{1,30}?)(?:は|が)、[^「」]{0,30}$")
 
 
-def _topic(before: str) -> str:
-    """The last 〜は/〜が noun phrase before a quote in the same sentence (nouns joined by の)."""
+def topic(before: str, first: bool = False) -> str:
+    """The last (or `first`) 〜は/〜が noun phrase in `before` (nouns joined by の): who speaks
+    in 「田中社長は、…と述べた」."""
     tokens = analyze(before, "C")
-    best = ""
+    found = []
     for i, tok in enumerate(tokens):
         if tok.surface not in ("は", "が") or tok.pos[0] != "助詞" or i == 0:
             continue
@@ -385,8 +416,10 @@ def _topic(before: str) -> str:
                          or tokens[j - 1].surface in ("の", "・") and j > 1 and tokens[j - 2].pos[0] == "名詞"):
             j -= 1
         if j < i and tokens[j].pos[0] == "名詞":
-            best = before[tokens[j].start:tok.start]
-    return _head_phrase(best)
+            found.append(before[tokens[j].start:tok.start])
+    if not found:
+        return ""
+    return _head_phrase(found[0] if first else found[-1])
 
 
 def _head_phrase(phrase: str) -> str:
