@@ -299,7 +299,7 @@ _MODALITY_MARKERS = {
     POSSIBLE: r"可能性|恐れ|おそれ|公算|かもしれ|だろう|と推定|見込|見通し|懸念|予想|予測|想定|試算|推計",
     # said on someone's authority or believed: dropping these is how summaries report (送ったと
     # される -> 送った); only a claim that calls the fact established (判明, 確定) overstates it
-    REPORTED: r"とされ|という|とみられ|と見られ|もよう|模様|疑い",
+    REPORTED: r"とされ|という|とみられ|と見られ|もよう|模様|疑い|そうだ|そうです",
     CONSIDERED: r"検討|調整|模索|視野|協議|議論|構想|計画案|素案|原案|検証|かどうか|か否か",
     PLANNED: r"予定|方針|計画|意向|考えを示|考えだ|方向で|方向だ|目指|目標|ことにしている|構え|準備を進め|"
              r"へ$|へ。",
@@ -330,7 +330,7 @@ def modality(text: str, start: int) -> tuple[str, str]:
 # ---- causes --------------------------------------------------------------------------------
 # Connectives that make one fact the cause or trigger of another (closed class). Purpose ため
 # (支援するため) links two facts just as firmly, so it is kept.
-CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "により", "ことで", "ことにより", "によって", "による", "ことから",
+CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "を受けた", "により", "ことで", "ことにより", "によって", "による", "ことから",
                       "ので", "影響で", "影響により", "を背景に", "に伴い", "に伴って", "に伴う", "結果",
                       "を理由に", "を理由として", "をきっかけに", "を機に", "が原因で", "が要因", "から、")
 _CAUSE_RE = re.compile("|".join(sorted(map(re.escape, CAUSAL_CONNECTIVES), key=len, reverse=True)))
