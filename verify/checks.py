@@ -117,7 +117,8 @@ def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[
            + D.check_periods(claim.norm, text, published))
     for word in lexicon.RELATIVE_DATES:
         if word in claim.norm:
-            out.append(F.Fact("date", word, F.FOUND if word in source.norm_text else F.MISSING))
+            same = next((g for g in lexicon.PERIOD_GROUPS if word in g), (word,))
+            out.append(F.Fact("date", word, F.FOUND if any(w in source.norm_text for w in same) else F.MISSING))
     return out
 
 
@@ -206,6 +207,9 @@ def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[F.Fa
     out = []
     for found in _LIST_RE.finditer(claim.norm):
         for item in re.split(r"、|や", found.group(1)):
+            if item in D.DAY_WORDS or item in D.LINKED_DAY_WORDS or item in lexicon.RELATIVE_YEARS \
+                    or item in lexicon.RELATIVE_MONTHS or re.search(r"\d", item):
+                continue  # 昨日、板チョコなど: a date before the list, not an item of it
             words = [t for t in content_lemmas(analyze(item, "A")) if t.pos[0] == "名詞"]
             if not words:
                 continue

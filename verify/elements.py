@@ -91,11 +91,16 @@ class Evidence:
 _POLARITY_KANJI = frozenset("不非未無否欠落退辞就減増廃休停止終閉反準副脱解撤却拒失敗負勝賛")
 
 
+# Verbs whose one kanji says too little to pair them with a compound.
+_VAGUE_VERBS = frozenset({"行う", "為る", "出す", "取る", "持つ", "得る", "受ける", "与える", "見る", "出る",
+                          "入る", "成る", "付ける", "上げる", "下げる"})
+
+
 def _other_register(lemma: str, tok: Token) -> bool:
     """A native verb and a compound that share their one kanji say the same act in two
     registers: 求める / 要求, 増やす / 増発, 辞める / 辞任."""
-    if tok.pos[0] not in ("動詞", "名詞") or tok.lemma == lemma:
-        return False
+    if tok.pos[0] not in ("動詞", "名詞") or tok.lemma == lemma or tok.lemma in _VAGUE_VERBS:
+        return False  # 行う shares its 行 with every 運行 and 実行
     mine, theirs = [c for c in lemma if _is_kanji(c)], [c for c in tok.lemma if _is_kanji(c)]
     if not mine or not theirs:
         return False

@@ -7,7 +7,7 @@ All text here is already normalised (see normalize.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .normalize import COUNTERS
@@ -22,7 +22,8 @@ _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月":
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
                  "選": "期"}  # 3選 (elected three times) is 3期目
 # Words that state a quantity without digits.
-NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "倍"): ("倍増",), (1.0, "回"): ("初めて", "初の")}
+NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "位"): ("次いで", "2番目", "続いた"), (2.0, "倍"): ("倍増",),
+                (1.0, "回"): ("初めて", "初の")}
 _DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
 ANY_COUNT = "(count)"  # the unit of a number computed from two bare counts: any counter agrees
 # (claim unit, source unit) -> how many source units make one claim unit: 約1.1キロ is 1100メートル.
@@ -93,6 +94,7 @@ class Quantity:
     band: float = 0.0        # 110円台: the value is in [value, value + band); compared as a band
     half_open: bool = False  # 2割: a rounded share, [15%, 25%) under round-half-up
     counted: str = ""        # the noun a bare number counts (1731施設): two such may combine
+    derived: bool = False    # computed from two of the page's numbers, not written on it
 
     @property
     def phrase(self) -> str:
@@ -104,6 +106,8 @@ class Quantity:
 
     def agrees(self, other: Quantity) -> bool:
         """True when `other` (from the source) is the value this claim quantity states."""
+        if not self.unit and other.derived:
+            return False  # a bare number (100館余り) is not a percentage someone could compute
         if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
         if other.unit == ANY_COUNT and self.unit not in _DATE_UNITS and self.unit not in ("%", "倍"):
@@ -282,13 +286,19 @@ def differences(found: list[Quantity]) -> list[Quantity]:
             unit = a.unit or ANY_COUNT
             out.append(Quantity(big.value - small.value, unit, f"{big.text}-{small.text}", big.start, big.end))
             out.append(Quantity(big.value + small.value, unit, f"{big.text}+{small.text}", big.start, big.end))
+            if small.value > 0 and a.unit not in ("%", ANY_COUNT):
+                # a rise or fall in percent: 260円 -> 300円 is 15%, 300円 -> 260円 13%
+                out.append(Quantity(100 * (big.value - small.value) / small.value, "%", f"({big.text}-{small.text})/{small.text}",
+                                    big.start, big.end, tolerance=0.05))
+                out.append(Quantity(100 * (big.value - small.value) / big.value, "%", f"({big.text}-{small.text})/{big.text}",
+                                    big.start, big.end, tolerance=0.05))
             if small.value > 0:
                 ratio = big.value / small.value
                 out.append(Quantity(ratio, "倍", f"{big.text}/{small.text}", big.start, big.end, tolerance=0.05 * ratio))
                 if a.unit != "%":
                     share = 100 * small.value / big.value
                     out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
-    return out
+    return [replace(q, derived=True) for q in out]
 
 
 def quotes(text: str) -> list[str]:
@@ -368,6 +378,8 @@ def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
             return None
         i += 1
     nxt = tokens[i + 2]
+    if nxt.lemma in lexicon.NECESSITY_VERBS:
+        return None  # 協力が欠かせない: indispensable, not denied
     if nxt.lemma in _EXISTS:
         return _negations_after(tokens, i + 3)[0] % 2 == 1
     if nxt.lemma in _DENIES or nxt.surface in _DENIES:

@@ -69,6 +69,10 @@ UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "
                            "拒否", "拒む", "否定", "停止", "休止", "延期", "凍結", "打ち切る", "廃止",
                            "否決", "却下", "見直す"})
 
+# Verbs whose "cannot" says a thing is needed or certain (協力が欠かせない, 影響は避けられない,
+# 否めない): their negation does not deny the noun before them.
+NECESSITY_VERBS = frozenset({"欠かす", "避ける", "免れる", "否む", "見逃す", "見過ごす"})
+
 # Opposites that turn a claim false while keeping it nearly identical to the source.
 ANTONYM_PAIRS = [
     ("上昇", "下落"), ("増加", "減少"), ("可決", "否決"), ("採択", "否決"), ("勝利", "敗北"),
@@ -113,6 +117,9 @@ EMPHASIS_GROUPS = [("全会一致", "満場一致"), ("初めて", "初の", "�
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2,
                   "再来年": 2, "前年": -1, "翌年": 1}
 RELATIVE_MONTHS = {"今月": 0, "本月": 0, "先月": -1, "前月": -1, "来月": 1, "翌月": 1}
+# Words for the same span: a claim's 年度内 is the source's 今年度中.
+PERIOD_GROUPS = [("年内", "年中", "今年中", "年末まで"), ("年度内", "年度中", "今年度中", "年度末まで"),
+                 ("月内", "今月中", "月末まで")]
 # Day and month words are resolved against each text's date in dates.py; these name a span the
 # source must name too.
 RELATIVE_DATES = ("来週", "今週", "先週",

@@ -53,10 +53,12 @@ def _named_past_the_wall(claim: PreparedClaim, source: PreparedSource) -> bool:
 def _well_anchored(facts: list[F.Fact]) -> bool:
     """Loose wording is no weakness when the claim's names and numbers are all there, each
     found: 小池氏は約292万票を獲得し、2位の石丸氏に120万票以上の差をつけた against a page that
-    words it 得票 and gives both counts."""
+    words it 得票 and gives both counts; or when it is a run of numbers, each found (26人…4人…
+    合わせて28人)."""
     found = [f for f in facts if f.status == F.FOUND]
-    kinds = {f.kind for f in found}
-    return len(found) >= T.ANCHORED_FACTS and "entity" in kinds and "number" in kinds
+    kinds = [f.kind for f in found]
+    numbers = kinds.count("number") + kinds.count("date")
+    return len(found) >= T.ANCHORED_FACTS and numbers >= 1 and ("entity" in kinds or numbers >= T.ANCHORED_FACTS)
 
 
 def match(claim: PreparedClaim, source: PreparedSource) -> Match:

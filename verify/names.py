@@ -146,7 +146,7 @@ def _country_inside(tok: Token) -> str:
 
 # Government bodies are common nouns to the dictionary (財務省, 気象庁, 金融庁) but name one
 # organisation each, as 日銀 does.
-_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|庁)$")
+_GOVERNMENT_RE = re.compile(r"^(?!同|当|両|各|本|省|庁)[\u4e00-\u9fff]{1,6}(?:省|庁)$")  # not 同庁 (= the one named before)
 
 
 def _entity_kind(tok: Token) -> str | None:

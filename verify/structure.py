@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .facts import negated_after
+from .lexicon import NECESSITY_VERBS as NECESSITY
 from .lexicon import UNDOING_VERBS as UNDOING
 from .tokens import Token, analyze
 
@@ -159,6 +160,12 @@ def _noun_predicate(tokens: tuple[Token, ...], i: int) -> bool:
             and tokens[i + 1].surface in ("。", "、", "へ"))
 
 
+def _inevitable(tokens: tuple[Token, ...], i: int) -> bool:
+    """A サ変 noun said to be certain: 噴火の発生は避けられない, 値上げは必至."""
+    return (tokens[i].pos[2] == "サ変可能" and i + 2 < len(tokens) and tokens[i + 1].surface in ("は", "が", "も")
+            and (tokens[i + 2].lemma in NECESSITY or tokens[i + 2].surface in ("必至", "確実")))
+
+
 def _purpose_before(tokens: tuple[Token, ...], i: int) -> int | None:
     """The サ変 noun a verb of going is for: 視察に訪れた -> 視察."""
     if tokens[i].lemma in GOING_VERBS and i >= 2 and tokens[i - 1].surface == "に" \
@@ -172,7 +179,7 @@ def acts(text: str) -> list[Act]:
     tokens = analyze(text, "B")
     out: list[Act] = []
     for i, tok in enumerate(tokens):
-        if _noun_predicate(tokens, i):
+        if _noun_predicate(tokens, i) or _inevitable(tokens, i):
             out.append(Act(tok.lemma, tok.surface, tok.start, tok.end, tok.end, False, False, "",
                            tok.synonyms, _is_sino(tok.lemma), _counted(tokens, i)))
             continue
@@ -203,6 +210,8 @@ def acts(text: str) -> list[Act]:
                            False, lemma, target.synonyms, _is_sino(target.lemma), _counted(tokens, i)))
         if lemma in SUPPORT_VERBS or lemma in MODAL_VERBS:
             if obj is not None and tokens[obj].lemma in STANCE_NOUNS:
+                if lemma not in REPORTING_VERBS:
+                    continue  # 方針を決めた: the plan's content is the act, read where it is said
                 reporting = True
             elif obj is not None and tokens[obj].lemma not in LIGHT_PREDICATES:
                 verb, head = lemma, tokens[obj]
@@ -300,11 +309,13 @@ _MODALITY_MARKERS = {
     # said on someone's authority or believed: dropping these is how summaries report (送ったと
     # される -> 送った); only a claim that calls the fact established (判明, 確定) overstates it
     REPORTED: r"とされ|という|とみられ|と見られ|もよう|模様|疑い|そうだ|そうです",
-    CONSIDERED: r"検討|調整|模索|視野|協議|議論|構想|計画案|素案|原案|検証|かどうか|か否か",
-    PLANNED: r"予定|方針|計画|意向|考えを示|考えだ|方向で|方向だ|目指|目標|ことにしている|構え|準備を進め|"
-             r"へ$|へ。",
-    REQUESTED: r"求め|要請|要求|要望|呼び掛け|呼びかけ|促し|促す",
-    DECIDED: r"決定|決め|決ま|確定|判明|正式|確認され|明らかになっ|成立|可決|閣議決定|断定",
+    # 〜する方向だ leans toward a decision not yet taken: as tentative as 調整している
+    CONSIDERED: r"検討|調整|模索|視野|協議|議論|構想|計画案|素案|原案|検証|かどうか|か否か|方向で|方向だ|方向です",
+    PLANNED: r"予定|方針|計画|意向|考えを示|考えだ|目指|目標|ことにしている|構え|準備を進め|へ$|へ。",
+    # what someone is asked or obliged to do (法案は保存を求める / 義務付ける): not yet done
+    REQUESTED: r"求め|要請|要求|要望|呼び掛け|呼びかけ|促し|促す|義務付け|義務づけ|義務化",
+    DECIDED: r"決定|決め|決ま|確定|判明|正式|確認され|明らかになっ|成立|可決|閣議決定|断定|"
+             r"避けられない|避けられません|必至|確実|間違いない",
 }
 _MODALITY_RE = re.compile("|".join(f"(?P<{level}>{pattern})" for level, pattern in _MODALITY_MARKERS.items()))
 MODALITY_SCOPE = 16  # characters after a predicate in which its modality is said
