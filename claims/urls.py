@@ -20,18 +20,31 @@ SITE_SHAPES = {
     "mainichi.jp": r"/(?:premier/[a-z]+/)?articles/\d{8}/[a-z0-9]{2,4}/\d{2,3}[a-z]?/\d{3}/\d{3}000c",
     "jp.reuters.com": r"/(?:[a-z0-9-]+/)*[A-Za-z0-9-]*-\d{4}-\d{2}-\d{2}/",
     "www.reuters.com": r"/(?:[a-z0-9-]+/)*[a-z0-9-]*-\d{4}-\d{2}-\d{2}/",
-    "www3.nhk.or.jp": r"/(?:news/html/\d{8}/k\d{14}\.html|lnews/[a-z]+/\d{8}/\d{10}\.html)",
+    "www3.nhk.or.jp": r"/(?:news/html/\d{8}/k\d{14}\.html|lnews/[a-z]+/\d{8}/\d{10}\.html|[a-z]+-news/\d{8}/\d{10}\.html)",
     "www.nikkei.com": r"/article/DG[A-Z0-9]{20,40}/",
     "www.asahi.com": r"/articles/[A-Z0-9]{12,24}\.html",
     "www.yomiuri.co.jp": r"/(?:[a-z0-9-]+/)*\d{8}-OYT[0-9A-Z]{6}/",
     "www.sankei.com": r"/article/\d{8}-[A-Z0-9]{26}/",
     "www.jiji.com": r"/jc/article\?k=\d{13}&g=[a-z]{3}",
     "news.yahoo.co.jp": r"/(?:articles|pickup)/[0-9a-f]{40}|/pickup/\d{7}",
+    # regional papers on the same publishing system: /articles/-/<id>, ids of six or seven digits
+    "www.jomo-news.co.jp": r"/articles/-/\d{6}",
+    "www.chugoku-np.co.jp": r"/articles/-/\d{6}",
+    "www.fukuishimbun.co.jp": r"/articles/-/\d{7}",
+    "newsdig.tbs.co.jp": r"/articles/-/\d{6,7}",
+    "www.hokkaido-np.co.jp": r"/article/\d{6,7}/",
+    "www.tokyo-np.co.jp": r"/article/\d{6}",
+    "www.minpo.jp": r"/news/moredetail/\d{13}",
 }
 _SHAPE_RES = {host: re.compile(shape) for host, shape in SITE_SHAPES.items()}
 # Any site: a path that ends in a file name (.html) ends there, unless a query or fragment follows.
 _FILE_EXTENSIONS = ("shtml", "html", "htm", "php", "aspx", "asp", "cgi", "jsp")
 _EXTENSION_RE = re.compile(r"\.(" + "|".join(_FILE_EXTENSIONS) + ")", re.IGNORECASE)
+
+
+# An article id of digits followed straight by capitals (…/article/461738PB…, …/1187342/MR): the
+# capitals start the next sentence (PB商品は…), as no site mixes them into a numeric id.
+_GLUED_CAPITALS_RE = re.compile(r"/\d{4,}/?([A-Z]{2,})$")
 
 
 def _after_file_name(url: str) -> int:
@@ -82,10 +95,14 @@ def fit_to_shape(url: str) -> tuple[str, str]:
         if found and found.end() < len(slash + path):
             kept = f"{head}://{host}{(slash + path)[:found.end()]}"
             return kept, f"cut to {host}'s article URL shape (dropped {url[len(kept):]!r})"
-        return url, ""
+        if found:
+            return url, ""
     end = _after_file_name(url)
     if end:
         return url[:end], f"cut after the file name (dropped {url[end:]!r})"
+    glued = _GLUED_CAPITALS_RE.search(url)
+    if glued and "?" not in url and "#" not in url:
+        return url[:glued.start(1)], f"cut before glued capitals (dropped {glued.group(1)!r})"
     return url, ""
 
 
