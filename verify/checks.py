@@ -80,6 +80,10 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
             out.append(F.Fact(q.kind, q.label + q.text, F.CONFLICTING, labelled[0].label + labelled[0].text))
             continue
         same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
+        level = _level_for_change(q, same_way, core_quantities, claim.norm)
+        if level is not None:  # 遭難は7件 where the page says 遭難は28件で、前年より7件減った
+            out.append(F.Fact(q.kind, q.text, F.CONFLICTING, f"{level.text} ({same_way[0].phrase} is the change)"))
+            continue
         if same_way:
             out.append(F.Fact(q.kind, q.text, F.FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
             continue
@@ -106,6 +110,20 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
         else:
             out.append(F.Fact(q.kind, q.text, F.MISSING))
     return out
+
+
+_CHANGE_WORDS_RE = re.compile(r"より|から|比|前年|前の年|増|減|上が|下が|上昇|低下|伸び|少な|多く|縮|拡大|ぶり")
+
+
+def _level_for_change(q: F.Quantity, agreeing: list[F.Quantity], core: list[F.Quantity],
+                      claim: str) -> F.Quantity | None:
+    """The level the core sentence states, when the claim gives as a level (遭難は7件でした) a
+    value the page gives only as a change (7件減った) beside that level (28件)."""
+    if q.direction or q.bound or not agreeing or any(not d.direction for d in agreeing):
+        return None
+    if _CHANGE_WORDS_RE.search(claim[max(0, q.start - 14):q.end + 8]):
+        return None  # the claim speaks of the change too (前の年より4万人少なく)
+    return next((d for d in core if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
 
 
 def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:

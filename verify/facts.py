@@ -70,8 +70,9 @@ class Fact:
 
 _APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
 # 強/弱 are left out: after a number they are as often a level (震度6弱) as "a bit over/under".
-_APPROX_AFTER = re.compile(r"^(余り|あまり|近く|前後|程度|ほど|台)")
-_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破)")
+_APPROX_AFTER = re.compile(r"^(近く|前後|程度|ほど|台)")
+# 50年余り, 100館あまり: a little over, so a lower bound (not strict: 50年 itself is close enough)
+_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破|余り|あまり|余)")
 _STRICT_LOWER = ("超", "を超え", "を超す", "を上回", "を突破", "突破")  # more than: the value itself is not included
 _UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く|近い)")
 _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
@@ -95,6 +96,7 @@ class Quantity:
     half_open: bool = False  # 2割: a rounded share, [15%, 25%) under round-half-up
     counted: str = ""        # the noun a bare number counts (1731施設): two such may combine
     derived: bool = False    # computed from two of the page's numbers, not written on it
+    approx: bool = False     # 約, ほど, 近く: the writer rounded
 
     @property
     def phrase(self) -> str:
@@ -128,6 +130,8 @@ class Quantity:
         if self.bound == "min":
             if self.strict and other.bound != "min" and abs(other.value - self.value) < 1e-9:
                 return False  # 12人を超え against a page that says 12人
+            if other.approx and other.bound != "min" and abs(other.value - self.value) <= other.tolerance:
+                return False  # 4割以上 against a page that says 約4割: about is not at least
             if self.value <= other.value <= self.value * 1.5:
                 return True
         if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
@@ -186,7 +190,7 @@ _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
 
 
-_SOME_RE = re.compile(r"(?<![\d十百千万])(数|十数)(十|百|千|万|十万|百万|千万|億)?(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+_SOME_RE = re.compile(r"(?<![\d十百千万])(数|十数)(十万|百万|千万|十|百|千|万|億)?(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _SOME_SIZE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "億": 1e8, None: 1}
 
 
@@ -208,8 +212,9 @@ def _some_quantities(text: str) -> list[Quantity]:
 
 
 def _word_quantities(text: str) -> list[Quantity]:
-    """Shares written in words: 半数 is 50%, 3分の1 is 33%; ranges in words: 数百人."""
+    """Shares written in words: 半数 is 50%, 3分の1 is 33%; ranges in words: 数百人; 首位 is 1位."""
     out = _some_quantities(text)
+    out += [Quantity(1.0, "位", m.group(0), m.start(), m.end()) for m in re.finditer("首位", text)]
     for m in _HALF_RE.finditer(text):
         if text[max(0, m.start() - 1):m.start()] == "過":
             continue  # 過半数 is "more than half", not a value
@@ -260,7 +265,7 @@ def quantities(text: str) -> list[Quantity]:
                               # 住宅地の2.1%を上回る compares with the number, which stays exact
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER
                               and text[m.start() - 1:m.start()] != "の", band=band,
-                              half_open=share and not bound, counted=counted))
+                              half_open=share and not bound, counted=counted, approx=approx))
     found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
@@ -271,16 +276,20 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def differences(found: list[Quantity]) -> list[Quantity]:
-    """Numbers a summary computes from two of the page's: a gap ("120万票以上の差" from 291万 and
-    165万; 14票上回る from 43 and 29), a total (委員10人 from 5人 and 5人), a ratio (10倍 from
-    1000円 and 1万円) and a share (回答率は約37% from 642施設 of 1731施設). Only values of one
-    unit combine, and only within the evidence, so a chance match stays unlikely."""
+    """Numbers a summary computes from the page's: a gap ("120万票以上の差" from 291万 and 165万;
+    14票上回る from 43 and 29), a total (委員10人 from 5人 and 5人; 合わせて7万7000人 from a list of
+    three), a ratio (10倍 from 1000円 and 1万円), a share (回答率は約37% from 642施設 of 1731施設),
+    a rise in percent (260円 -> 300円: 15%) and a gap in points (92.4% and 91.4%: 1ポイント). Only
+    values of one unit combine, and only within the evidence, so a chance match stays unlikely."""
     out = []
     for i, a in enumerate(found):
         for b in found[i + 1:]:
+            if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
+                out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
+                continue
             bare_pair = a.unit == b.unit == "" and ((a.label and b.label) or a.counted and a.counted == b.counted)
-            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "%" or a.unit == "" and not bare_pair:
-                continue  # 60% - 30% is 30 points, not a 30% share; bare numbers must count the same thing
+            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "" and not bare_pair:
+                continue  # bare numbers must count the same thing
             big, small = (a, b) if a.value >= b.value else (b, a)
             # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
             unit = a.unit or ANY_COUNT
@@ -298,7 +307,25 @@ def differences(found: list[Quantity]) -> list[Quantity]:
                 if a.unit != "%":
                     share = 100 * small.value / big.value
                     out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
+    out += _list_totals(found)
     return [replace(q, derived=True) for q in out]
+
+
+def _list_totals(found: list[Quantity]) -> list[Quantity]:
+    """Totals of three to six numbers of one unit written one after another (富士宮ルートは約3万9000
+    人、須走ルートは約2万4000人、御殿場ルートは約1万4000人: 合わせて約7万7000人)."""
+    out = []
+    for start in range(len(found)):
+        run = [found[start]]
+        for q in found[start + 1:start + 6]:
+            if not q.unit or q.unit != run[0].unit or q.unit in _DATE_UNITS or q.unit == "%":
+                break
+            run.append(q)
+            if len(run) >= 3:
+                total = sum(x.value for x in run)
+                out.append(Quantity(total, q.unit, "+".join(x.text for x in run), run[0].start, q.end,
+                                    tolerance=sum(x.tolerance for x in run)))
+    return out
 
 
 def quotes(text: str) -> list[str]:

@@ -198,8 +198,9 @@ _KANJI = "\u4e00-\u9fff"
 
 def _abbreviation_of(short: str, text: str) -> bool:
     """陸連 for 陸上競技連盟, 経産省 for 経済産業省: Japanese abbreviations keep characters of the
-    full name in order. Only short all-kanji names, with at most three kanji skipped per gap."""
-    if not 2 <= len(short) <= 4 or not re.fullmatch(f"[{_KANJI}]+", short):
+    full name in order (日本生協連 for 日本生活協同組合連合会). Only short all-kanji names, with at
+    most three kanji skipped per gap."""
+    if not 2 <= len(short) <= 6 or not re.fullmatch(f"[{_KANJI}]+", short):
         return False
     return _abbreviation_pattern(short).search(text) is not None
 

@@ -347,8 +347,8 @@ CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "�
 _CAUSE_RE = re.compile("|".join(sorted(map(re.escape, CAUSAL_CONNECTIVES), key=len, reverse=True)))
 # Words by which a source links a cause to its effect within a sentence (その背景には…がある,
 # 原因は…, これを受けて…); a cause noun followed directly by で (大雨で) counts too (elements.py).
-CAUSE_WORDS = tuple(dict.fromkeys(c.lstrip("のをが") for c in CAUSAL_CONNECTIVES if c != "から、")) + (
-    "理由", "原因", "要因", "背景", "影響", "きっかけ", "受け", "から")
+CAUSE_WORDS = tuple(dict.fromkeys(c.lstrip("のをが") for c in CAUSAL_CONNECTIVES)) + (
+    "理由", "原因", "要因", "背景", "影響", "きっかけ", "受け")
 
 
 @dataclass(frozen=True)
@@ -417,6 +417,7 @@ _TOPIC_RE = re.compile(r"(?:^|、|。)([^、。「」]{1,30}?)(?:は|が)、?$|(
 def topic(before: str, first: bool = False) -> str:
     """The last (or `first`) 〜は/〜が noun phrase in `before` (nouns joined by の): who speaks
     in 「田中社長は、…と述べた」."""
+    before = re.sub(r"\([^()]*\)", "", before)  # 長男(48)は: the age is no part of the name
     tokens = analyze(before, "C")
     found = []
     for i, tok in enumerate(tokens):
@@ -452,6 +453,8 @@ _PERSON_END = tuple("長相官員者手師士事臣裁表督役将氏") + ("さ�
 def personal(phrase: str) -> bool:
     """Could the phrase name someone who speaks? 田中社長, 組合の幹部, オルトバーグCEO yes;
     岡山両県 no."""
+    if re.search(r"\d", phrase):
+        return False  # 82医療機関のうち7割近く: a share of respondents, not a person
     names, _ = _speaker_words(phrase)
     return bool(names) or phrase.endswith(_PERSON_END) or bool(re.search(r"[A-Z]{2,4}$", phrase)) \
         or bool(re.match(r"[\u30a1-\u30fa\u30fc・]{3,}", phrase))
