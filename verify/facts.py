@@ -272,6 +272,10 @@ def quantities(text: str) -> list[Quantity]:
         nxt = found[i + 1]
         if not q.unit and nxt.unit and text[q.end:nxt.start] in ("~", "-", "から"):
             found[i] = Quantity(q.value, nxt.unit, q.text + nxt.unit, q.start, q.end, q.tolerance)
+        # "1時間5分": one duration; the hours carry the minutes (the minutes stay for dates, 13時5分)
+        if q.unit == "時間" and nxt.unit == "分" and nxt.start == q.end:
+            found[i] = replace(q, value=q.value + nxt.value / 60, text=q.text + nxt.text, end=nxt.end,
+                               tolerance=max(nxt.tolerance / 60, 1 / 120))
     return found
 
 
