@@ -72,7 +72,11 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
     core_quantities = F.quantities(core.text)
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
-        agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
+        agreeing = [d for d in ev_quantities if q.agrees(d)]
+        if not agreeing and not any(d.unit == q.unit for d in core_quantities):
+            # the evidence may have missed the sentence that has it; not when the sentence that
+            # tells the statement gives another value in the unit (約4割 for the claim's 4割以上)
+            agreeing = [d for d in source.quantities if q.agrees(d)]
         labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
         if labelled and not any(q.agrees(d) for d in labelled) and not any(q.agrees(d) for d in derived):

@@ -218,7 +218,9 @@ def _word_quantities(text: str) -> list[Quantity]:
     for m in _HALF_RE.finditer(text):
         if text[max(0, m.start() - 1):m.start()] == "過":
             continue  # 過半数 is "more than half", not a value
-        out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5))
+        lower = _LOWER_BOUND.match(text[m.end():m.end() + 4])  # 半数を超える
+        out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5,
+                            "min" if lower else "", strict=bool(lower) and lower.group(1) in _STRICT_LOWER))
     for m in _FRACTION_RE.finditer(text):
         whole, part = int(m.group(2)), int(m.group(3))
         if whole and part < whole:

@@ -447,7 +447,7 @@ def _speaker_words(phrase: str) -> tuple[set[str], set[str]]:
 
 # How Japanese names a person by role: a name, or a word ending in a title or a person suffix
 # (社長, 知事, 大臣, 委員, 弁護士, 氏, さん).
-_PERSON_END = tuple("長相官員者手師士事臣裁表督役将氏") + ("さん", "代表", "会長", "議員", "幹部", "担当")
+_PERSON_END = tuple("長相官員者手師士事臣裁表督役将氏男女親妻夫母父兄姉弟妹") + ("さん", "代表", "会長", "議員", "幹部", "担当")
 
 
 def personal(phrase: str) -> bool:
