@@ -66,8 +66,8 @@ def _relative_year_in(text: str, source: PreparedSource) -> str:
     return ""
 
 
-def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantities: list[F.Quantity],
-                      core: Sentence, derived: list[F.Quantity]) -> list[F.Fact]:
+def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
+                      ev_quantities: list[F.Quantity], core: Sentence, derived: list[F.Quantity]) -> list[F.Fact]:
     out = []
     core_quantities = F.quantities(core.text)
     for q in claim.quantities:
@@ -84,7 +84,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
             out.append(F.Fact(q.kind, q.label + q.text, F.CONFLICTING, labelled[0].label + labelled[0].text))
             continue
         same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
-        level = _level_for_change(q, same_way, core_quantities, claim.norm)
+        level = _level_for_change(q, same_way, evidence, claim.norm)
         if level is not None:  # 遭難は7件 where the page says 遭難は28件で、前年より7件減った
             out.append(F.Fact(q.kind, q.text, F.CONFLICTING, f"{level.text} ({same_way[0].phrase} is the change)"))
             continue
@@ -99,7 +99,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
         if said:
             out.append(F.Fact(q.kind, q.text, F.FOUND, said, _span_of(source, said)))
             continue
-        gap = next((d for d in derived if q.agrees(d)), None)
+        gap = next((d for d in derived if q.agrees(d) and F.derivation_cued(d, claim.norm, q)), None)
         if gap is not None:
             out.append(F.Fact(q.kind, q.text, F.FOUND, f"difference {gap.text}"))
             continue
@@ -119,15 +119,19 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
 _CHANGE_WORDS_RE = re.compile(r"より|から|比|前年|前の年|増|減|上が|下が|上昇|低下|伸び|少な|多く|縮|拡大|ぶり")
 
 
-def _level_for_change(q: F.Quantity, agreeing: list[F.Quantity], core: list[F.Quantity],
+def _level_for_change(q: F.Quantity, agreeing: list[F.Quantity], evidence: list[Sentence],
                       claim: str) -> F.Quantity | None:
-    """The level the core sentence states, when the claim gives as a level (遭難は7件でした) a
-    value the page gives only as a change (7件減った) beside that level (28件)."""
+    """The level a sentence states, when the claim gives as a level (遭難は7件でした) a value the
+    page gives only as a change (7件減った) beside that level (遭難は28件で)."""
     if q.direction or q.bound or not agreeing or any(not d.direction for d in agreeing):
         return None
     if _CHANGE_WORDS_RE.search(claim[max(0, q.start - 14):q.end + 8]):
         return None  # the claim speaks of the change too (前の年より4万人少なく)
-    return next((d for d in core if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
+    for s in evidence:
+        said = F.quantities(s.text)
+        if any(d.text == agreeing[0].text and d.direction for d in said):
+            return next((d for d in said if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
+    return None
 
 
 def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[F.Fact]:
@@ -372,7 +376,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     ev_quantities = F.quantities("\n".join(s.text for s in evidence))
     derived = F.differences(ev_quantities)
     facts = (
-        _check_quantities(claim, source, ev_quantities, core, derived)
+        _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source)
         + _check_entities(claim, source, evidence, core)
         + _check_quotes(claim, source)

@@ -25,7 +25,8 @@ _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月":
 NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "位"): ("次いで", "2番目", "続いた"), (2.0, "倍"): ("倍増",),
                 (1.0, "回"): ("初めて", "初の")}
 _DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
-ANY_COUNT = "(count)"  # the unit of a number computed from two bare counts: any counter agrees
+ANY_COUNT = "(count)"
+_ORDINAL_UNITS = {"位", "回目", "期", "代", "号", "番", "条", "項", "階"}  # ranks and orders do not add up  # the unit of a number computed from two bare counts: any counter agrees
 # (claim unit, source unit) -> how many source units make one claim unit: 約1.1キロ is 1100メートル.
 _CONVERSIONS = {("km", "メートル"): 1000.0, ("メートル", "km"): 0.001, ("メートル", "センチ"): 100.0,
                 ("センチ", "メートル"): 0.01, ("トン", "kg"): 1000.0, ("kg", "トン"): 0.001,
@@ -288,6 +289,7 @@ def differences(found: list[Quantity]) -> list[Quantity]:
     a rise in percent (260円 -> 300円: 15%) and a gap in points (92.4% and 91.4%: 1ポイント). Only
     values of one unit combine, and only within the evidence, so a chance match stays unlikely."""
     out = []
+    found = [q for q in found if q.unit not in _ORDINAL_UNITS and q.start != q.end and q.text[:1].isdigit()]
     for i, a in enumerate(found):
         for b in found[i + 1:]:
             if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
@@ -315,6 +317,31 @@ def differences(found: list[Quantity]) -> list[Quantity]:
                     out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
     out += _list_totals(found)
     return [replace(q, derived=True) for q in out]
+
+
+# Words by which a claim says it computed a number (closed class): a gap, a total, a share, a
+# rate of change, a ratio. A computed value backs a claim number only with its cue nearby, so a
+# chance sum or quotient of unrelated numbers on the page backs nothing.
+_CUES = {
+    "-": r"差|上回|下回|多い|多く|少な|増|減|伸ば|伸び|縮|広げ|リード|引き離|失|ぶり|前年|前の年|より|から|"
+         r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の",
+    "+": r"合わせ|合計|計|総|全体|両|ともに|延べ|うち|と[^、。]{1,10}$",
+    "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の",
+    "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",
+    "ポイント": r"ポイント",
+}
+
+
+def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
+    """Does the claim, near the number `q`, say it is what `derived` computed (差, 合わせて, 率)?"""
+    if derived.unit == "ポイント":
+        return True
+    kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
+        "+" if "+" in derived.text else "-"
+    if kind == "/" and q.unit in ("%", "倍"):
+        return True  # a share (半数, 約37%) or a ratio (10倍) is what two numbers on the page make
+    before, after = claim[max(0, q.start - 16):q.start], claim[q.end:q.end + 10]
+    return bool(re.search(_CUES[kind], before) or re.search(_CUES[kind].replace("|と[^、。]{1,10}$", ""), after))
 
 
 def _list_totals(found: list[Quantity]) -> list[Quantity]:
