@@ -374,7 +374,10 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
     core = _core_sentence(claim, evidence)
     ev_quantities = F.quantities("\n".join(s.text for s in evidence))
-    derived = F.differences(ev_quantities)
+    # gaps and totals may join two sentences (178議席 … 171議席: 7議席差); shares and rates come
+    # from numbers stated together (742人 of 1288人), or unrelated counts would make any share
+    derived = [d for d in F.differences(ev_quantities) if "/" not in d.text] \
+        + [d for s in evidence for d in F.differences(F.quantities(s.text)) if "/" in d.text]
     facts = (
         _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source)
@@ -390,7 +393,8 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     # a month or day the dateline implies is no conflict; a year in the matching clause beats
     # "the year of publication"
     implied = lambda q: q.unit in ("月", "日") and bool(_said_by_date(q, source))  # noqa: E731
-    for conflict in clause_conflicts(claim, evidence, derived, implied):
+    cued = [d for d in derived if any(q.agrees(d) and F.derivation_cued(d, claim.norm, q) for q in claim.quantities)]
+    for conflict in clause_conflicts(claim, evidence, cued, implied):
         facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
         facts.append(conflict)
     return facts
