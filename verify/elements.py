@@ -260,7 +260,12 @@ def _check_causes(claim: PreparedClaim, source: PreparedSource, evidence: list[S
     for link in S.causes(claim.norm):
         cause, effect = _content(claim.norm[:link.start]), _content(claim.norm[link.end:])
         cause, effect = cause - effect, effect - cause  # what tells the two facts apart
-        if not cause or not effect:
+        if not cause:
+            continue
+        if not effect:  # 「…が背景にある」: the page must name it as a cause, whatever of
+            if not any(_share(cause, s.lemmas) >= 0.5 and any(w in s.text for w in S.CAUSE_WORDS)
+                       for s in source.sentences):
+                out.append(F.Fact("cause", claim.norm[max(0, link.start - 8):link.end], F.MISSING))
             continue
         if not _linked(cause, effect, source):
             out.append(F.Fact("cause", claim.norm[max(0, link.start - 8):link.end], F.MISSING))

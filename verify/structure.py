@@ -341,8 +341,9 @@ def modality(text: str, start: int) -> tuple[str, str]:
 # ---- causes --------------------------------------------------------------------------------
 # Connectives that make one fact the cause or trigger of another (closed class). Purpose ため
 # (支援するため) links two facts just as firmly, so it is kept.
-CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "を受けた", "により", "ことで", "ことにより", "によって", "による", "ことから",
-                      "ので", "影響で", "影響により", "を背景に", "に伴い", "に伴って", "に伴う", "結果",
+CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "を受けた", "により", "ことで", "ことにより",
+                      "が背景にある", "が背景にあり", "が背景", "も影響し", "が影響し", "が原因", "が要因", "によって", "による", "ことから",
+                      "ので", "影響で", "影響により", "を背景に", "に伴い", "に伴って", "に伴う", "結果、",
                       "を理由に", "を理由として", "をきっかけに", "を機に", "が原因で", "が要因", "から、")
 _CAUSE_RE = re.compile("|".join(sorted(map(re.escape, CAUSAL_CONNECTIVES), key=len, reverse=True)))
 # Words by which a source links a cause to its effect within a sentence (その背景には…がある,
@@ -364,8 +365,8 @@ def causes(text: str) -> list[Cause]:
     starts = {t.start for t in analyze(text, "B")}
     out = []
     for m in _CAUSE_RE.finditer(text):
-        if m.start() < 2 or len(text) - m.end() < 4:
-            continue
+        if m.start() < 2 or len(text) - m.end() < 4 and not m.group(0).startswith(("が", "も")):
+            continue  # (…が背景にある and …も影響した may end the sentence: the effect is the context)
         begins = m.start() + (1 if m.group(0)[0] in "のをが" and m.group(0) not in ("ので",) else 0)
         if begins not in starts:
             continue
