@@ -28,7 +28,10 @@ LABELS = {"supported", "not_supported", "unverifiable"}
 KINDS = {
     "supported": {"faithful"},
     "not_supported": {"number", "date", "entity", "negation", "antonym", "quote", "unrelated",
-                      "wrong_citation", "exaggeration"},
+                      "wrong_citation", "exaggeration",
+                      # the classes of issue 10: what a claim says happened, not only its names
+                      "act", "modifier", "modality", "cause", "attribution", "binding",
+                      "granularity", "role"},
     "unverifiable": {"dead_source", "blocked", "soft_404", "paywalled"},
 }
 CITE = re.compile(r"出典/画像元: (https?://[\x21-\x7e]+?)(?=[^\x21-\x7e]|$)")
