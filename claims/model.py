@@ -28,6 +28,7 @@ class Block:
     claims: tuple[Claim, ...]
     source_url: str          # "" when the block cites nothing
     outlet: str              # text between ⇒ and 出典, e.g. "ニュースサイト"
+    url_note: str = ""       # how the cited URL was read when prose was glued to it (urls.fit_to_shape)
 
 
 @dataclass(frozen=True)

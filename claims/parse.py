@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .model import POINTS, Article, Block, Claim, claim_key
-from .urls import first_url
+from .urls import cited_urls
 
 
 class ArticleError(ValueError):
@@ -39,6 +39,7 @@ class _OpenBlock:
     published: str = ""
     claims: list[tuple[int, str]] = field(default_factory=list)
     source_url: str = ""
+    url_note: str = ""
     outlet: str = ""
     cited: bool = False
 
@@ -56,18 +57,19 @@ def _heading(segment: list[str]) -> str:
     return ""
 
 
-def _citation(line: str) -> tuple[str, str] | None:
-    """(outlet, url) when the line is a `さらに読む ⇒… 出典/画像元: URL` citation."""
+def _citation(line: str) -> tuple[str, str, str] | None:
+    """(outlet, url, note) when the line is a `さらに読む ⇒… 出典/画像元: URL` citation."""
     # Search the raw line: NFKC would turn a glued full-width "Ａ" into an ASCII letter that
     # then looks like part of the URL.
     found = _CITE_RE.search(line)
     if not found:
         return None
-    url = first_url(line[found.end():])
+    urls = cited_urls(line[found.end():])
+    url, note = urls[0] if urls else ("", "出典 line without a URL")
     head = line[: found.start()]
     more = _MORE_RE.search(head)
     outlet = unicodedata.normalize("NFKC", head[more.end():] if more else head).strip()
-    return outlet, url
+    return outlet, url, note
 
 
 def parse_text(text: str, name: str = "<text>", identity: str | None = None) -> Article:
@@ -110,7 +112,7 @@ def parse_text(text: str, name: str = "<text>", identity: str | None = None) -> 
             continue
         cite = _citation(line)
         if cite and current is not None and not current.cited:
-            current.outlet, current.source_url = cite
+            current.outlet, current.source_url, current.url_note = cite
             current.cited = True
             segment = []
             continue
@@ -124,7 +126,7 @@ def parse_text(text: str, name: str = "<text>", identity: str | None = None) -> 
             for i, (n, t) in enumerate(open_block.claims, start=1)
         )
         built.append(Block(block_id, open_block.heading, open_block.published, claims,
-                           open_block.source_url, open_block.outlet))
+                           open_block.source_url, open_block.outlet, open_block.url_note))
     if not built:
         raise ArticleError(f"{name}: no ✅ claims found (is this a summary article?)")
     point_claims = tuple(

@@ -101,14 +101,15 @@ class SourceDoc:
 
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
 # Every kind of key fact a report can carry (the JSON schema lists the same).
-FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail")
+FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail",
+              "predicate", "modifier", "modality", "cause", "speaker", "role")
 
 
 @dataclass(frozen=True)
 class Fact:
     """One key fact of a claim and what the source says of it."""
 
-    kind: str            # number | date | entity | quote | polarity | antonym | emphasis
+    kind: str            # one of FACT_KINDS
     text: str            # as the claim says it
     status: str = FOUND  # found | missing | conflicting
     source: str = ""     # what the source says instead (conflicts), or where it was found
@@ -117,6 +118,8 @@ class Fact:
     def describe(self) -> str:
         """The phrase an editor reads in the `reason` column."""
         if self.status == CONFLICTING:
+            if self.kind in ("modality", "speaker", "role"):
+                return f"{self.kind}: claim {self.text}, source {self.source}"
             if self.kind == "polarity":
                 return f"polarity: claim {self.text}, source {self.source}"
             if self.kind == "antonym":
@@ -125,6 +128,12 @@ class Fact:
         if self.status == MISSING:
             if self.kind == "quote":
                 return f"quote 「{self.text}」 not found verbatim"
+            if self.kind == "predicate":
+                return f"act {self.text} not in source"
+            if self.kind == "cause":
+                return f"cause not stated in source: {self.text}"
+            if self.kind == "emphasis" and self.source:
+                return f"emphasis {self.text}: {self.source}"
             return f"{self.kind} {self.text} not in source"
         return f"{self.kind} {self.text} found"
 

@@ -66,7 +66,7 @@ def verify_article(article: Article, get_source: SourceGetter) -> list[ClaimResu
     results: list[ClaimResult] = []
     for block in article.blocks:
         for claim in block.claims:
-            prepared_claim = prepare_claim(claim.text)
+            prepared_claim = prepare_claim(claim.text, block.published)
             if not block.source_url:
                 results.append(_best_of_all(article, claim, prepared_claim, sources, cited,
                                             "block cites no source"))

@@ -9,11 +9,14 @@ import re
 
 from ..model import CONFLICTING, FOUND, MISSING, Fact
 from ..text import analyze, content_lemmas, fold_dots
+from . import dates as D
 from . import facts as F
+from . import polarity as P
 from . import names as N
 from . import lexicon
 from . import thresholds as T
 from .binding import clause_conflicts
+from .elements import check_elements
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
 
@@ -64,20 +67,28 @@ def _relative_year_in(text: str, source: PreparedSource) -> str:
     return ""
 
 
-def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantities: list[F.Quantity],
-                      core: Sentence, derived: list[F.Quantity]) -> list[Fact]:
+def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
+                      ev_quantities: list[F.Quantity], core: Sentence, derived: list[F.Quantity]) -> list[Fact]:
     out = []
     core_quantities = F.quantities(core.text)
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
-        agreeing = [d for d in ev_quantities if q.agrees(d)] or [d for d in source.quantities if q.agrees(d)]
+        agreeing = [d for d in ev_quantities if q.agrees(d)]
+        if not agreeing and not any(d.unit == q.unit for d in core_quantities):
+            # the evidence may have missed the sentence that has it; not when the sentence that
+            # tells the statement gives another value in the unit (約4割 for the claim's 4割以上)
+            agreeing = [d for d in source.quantities if q.agrees(d)]
         labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
-        if labelled and not any(q.agrees(d) for d in labelled):
+        if labelled and not any(q.agrees(d) for d in labelled) and not any(q.agrees(d) for d in derived):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
             out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
             continue
         same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
+        level = F.level_for_change(q, same_way, [e.text for e in evidence], claim.norm)
+        if level is not None:  # 遭難は7件 where the page says 遭難は28件で、前年より7件減った
+            out.append(Fact(q.kind, q.text, CONFLICTING, f"{level.text} ({same_way[0].phrase} is the change)"))
+            continue
         if same_way:
             out.append(Fact(q.kind, q.text, FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
             continue
@@ -89,7 +100,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
         if said:
             out.append(Fact(q.kind, q.text, FOUND, said, _span_of(source, said)))
             continue
-        gap = next((d for d in derived if q.agrees(d)), None)
+        gap = next((d for d in derived if q.agrees(d) and F.derivation_cued(d, claim.norm, q)), None)
         if gap is not None:
             out.append(Fact(q.kind, q.text, FOUND, f"difference {gap.text}"))
             continue
@@ -107,19 +118,24 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, ev_quantitie
 
 
 def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
-    out = []
-    for word, offset in lexicon.RELATIVE_YEARS.items():
-        if word not in claim.norm or (word == "前年" and "一昨年" in claim.norm):
-            continue
-        years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
-        same_words = [w for w, o in lexicon.RELATIVE_YEARS.items() if o == offset and w in source.norm_text]
-        target = source.published_year + offset if source.published_year else None
-        found = bool(same_words) or (target in years)
-        out.append(Fact("date", word, FOUND if found else MISSING))
+    text, anchor, published = source.norm_text, claim.anchor, source.published
+    years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
+    out = (D.check_relative_years(claim.norm, anchor, text, published, years)
+           + D.check_relative_months(claim.norm, anchor, text, published)
+           + D.check_relative_days(claim.norm, anchor, text, published, D.days_named(_dated_only(claim.norm), anchor))
+           + D.check_periods(claim.norm, text, published))
     for word in lexicon.RELATIVE_DATES:
         if word in claim.norm:
-            out.append(Fact("date", word, FOUND if word in source.norm_text else MISSING))
+            same = next((g for g in lexicon.PERIOD_GROUPS if word in g), (word,))
+            out.append(Fact("date", word, FOUND if any(w in source.norm_text for w in same) else MISSING))
     return out
+
+
+def _dated_only(text: str) -> str:
+    """The claim's own calendar days (6月5日, 5日), without its relative words."""
+    for word in (*D.DAY_WORDS, *D.LINKED_DAY_WORDS):
+        text = text.replace(word, "")
+    return text
 
 
 def _check_entities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
@@ -172,7 +188,7 @@ def _role_swaps(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
 def _check_quotes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
     out = []
     haystack = fold_dots(source.norm_text).replace(" ", "")
-    for quote in F.quotes(claim.norm):
+    for quote in P.quotes(claim.norm):
         bare = fold_dots(quote).replace(" ", "")
         if bare in haystack:
             out.append(Fact("quote", quote, FOUND, span=_span_of(source, quote)))
@@ -200,6 +216,9 @@ def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[Fact
     out = []
     for found in _LIST_RE.finditer(claim.norm):
         for item in re.split(r"、|や", found.group(1)):
+            if item in D.DAY_WORDS or item in D.LINKED_DAY_WORDS or item in lexicon.RELATIVE_YEARS \
+                    or item in lexicon.RELATIVE_MONTHS or re.search(r"\d", item):
+                continue  # 昨日、板チョコなど: a date before the list, not an item of it
             words = [t for t in content_lemmas(analyze(item, "A")) if t.pos[0] == "名詞"]
             if not words:
                 continue
@@ -247,12 +266,36 @@ def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[
                 or (word.startswith("初") and "初" in ev_text) \
                 or _backed_by_numbers(word, source) \
                 or (word == "最も" and _has_superlative(ev_text, claim.norm))
+            limit = _limit_dropped(word, equivalents, ev_text, claim.norm) if backed else ""
+            if limit:  # 初めて where the page says 1990年代以降、初めて
+                out.append(Fact("emphasis", word, MISSING, f"source limits it: {limit}"))
+                continue
             out.append(Fact("emphasis", word, FOUND if backed else MISSING))
     return out
 
 
+# A record or a first the page limits to a period (1990年代以降、初めて; 2008年以来の高さ): a
+# claim that drops the limit makes it absolute.
+_LIMIT_RE = re.compile(r"([^、。\s]{2,14}?(?:以降|以来|以後))、?\s*$")
+
+
+def _limit_dropped(word: str, equivalents: tuple[str, ...], evidence: str, claim: str) -> str:
+    """The period the page puts on every mention of the emphatic word, when the claim drops
+    it; "" when the page says it plainly somewhere or the claim keeps the limit."""
+    limits = []
+    for w in equivalents + ((word[:1],) if word.startswith("初") else ()):
+        for m in re.finditer(re.escape(w), evidence):
+            found = _LIMIT_RE.search(evidence[max(0, m.start() - 16):m.start()])
+            if not found:
+                return ""
+            limits.append(found.group(1))
+    kept = [limit for limit in limits if re.sub(r"(?:以降|以来|以後)$", "", limit)[-6:] in claim]
+    return limits[0] if limits and not kept else ""
+
+
 # 過去最長, 史上最多, 世界初, 国内初, 世界新(記録), 日本一: records and firsts, whatever the word.
-_RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国内|日本|県内|球団|大会)(?:最[\u4e00-\u9fff]|初|一|新)")
+_RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国内|日本|県内|球団|大会|今年|今年度|年初来|今季|今世紀|"
+                        r"戦後)(?:最[\u4e00-\u9fff]|初|一|新)")
 
 
 def _emphatic_words(claim: str) -> list[str]:
@@ -313,25 +356,28 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
             ev_predicates[lemma] = negated if lemma not in ev_predicates or ev_predicates[lemma] == negated else None
     ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
     core = _core_sentence(claim, evidence)
-    # gaps between source numbers back only claims that speak of a gap or a bound (120万票以上の差)
-    gap_claim = "差" in claim.norm or any(q.bound or q.unit == "倍" for q in claim.quantities)
     ev_quantities = F.quantities("\n".join(s.text for s in evidence))
-    derived = F.differences(ev_quantities) if gap_claim else []
+    # gaps and totals may join two sentences (178議席 … 171議席: 7議席差); shares and rates come
+    # from numbers stated together (742人 of 1288人), or unrelated counts would make any share
+    derived = [d for d in F.differences(ev_quantities) if "/" not in d.text] \
+        + [d for s in evidence for d in F.differences(F.quantities(s.text)) if "/" in d.text]
     facts = (
-        _check_quantities(claim, source, ev_quantities, core, derived)
+        _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source)
         + _check_entities(claim, source, evidence, core)
         + _check_quotes(claim, source)
-        + F.polarity_conflicts(claim.predicates, ev_predicates)
+        + P.polarity_conflicts(claim.predicates, ev_predicates)
         + _check_wording(claim, source, evidence)
         + _check_list_items(claim, source)
         + _check_comparisons(claim)
+        + check_elements(claim, source, evidence)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
     # a month or day the dateline implies is no conflict; a year in the matching clause beats
     # "the year of publication"
     implied = lambda q: q.unit in ("月", "日") and bool(_said_by_date(q, source))  # noqa: E731
-    for conflict in clause_conflicts(claim, evidence, derived, implied):
+    cued = [d for d in derived if any(q.agrees(d) and F.derivation_cued(d, claim.norm, q) for q in claim.quantities)]
+    for conflict in clause_conflicts(claim, evidence, cued, implied):
         facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
         facts.append(conflict)
     return facts

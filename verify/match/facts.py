@@ -7,31 +7,37 @@ All text here is already normalised (see text/normalization.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import CONFLICTING, Fact
-from ..text import COUNTERS, Token, analyze
-from . import lexicon
+from ..text import COUNTERS
 
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
                  "選": "期"}  # 3選 (elected three times) is 3期目
 # Words that state a quantity without digits.
-NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "倍"): ("倍増",), (1.0, "回"): ("初めて", "初の")}
+NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "位"): ("次いで", "2番目", "続いた"), (2.0, "倍"): ("倍増",),
+                (1.0, "回"): ("初めて", "初の")}
 _DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
+ANY_COUNT = "(count)"  # the unit of a number computed from two bare counts: any counter agrees
+_ORDINAL_UNITS = {"位", "回目", "期", "代", "号", "番", "条", "項", "階"}  # ranks and orders do not add up
+# (claim unit, source unit) -> how many source units make one claim unit: 約1.1キロ is 1100メートル.
+_CONVERSIONS = {("km", "メートル"): 1000.0, ("メートル", "km"): 0.001, ("メートル", "センチ"): 100.0,
+                ("センチ", "メートル"): 0.01, ("トン", "kg"): 1000.0, ("kg", "トン"): 0.001,
+                ("時間", "分"): 60.0, ("分", "時間"): 1 / 60}
 _NUMBER_RE = re.compile(
     r"(?<![a-z\d.])((?:\d+(?:\.\d+)?[兆億万])+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?)(?![a-z\d])"
     rf"({'|'.join(map(re.escape, COUNTERS))})?"
 )
-_QUOTE_RE = re.compile(r"「([^「」]{2,})」")
 
 
 _APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
 # 強/弱 are left out: after a number they are as often a level (震度6弱) as "a bit over/under".
-_APPROX_AFTER = re.compile(r"^(余り|あまり|近く|前後|程度|ほど|台)")
-_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回)")
-_UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く)")
+_APPROX_AFTER = re.compile(r"^(近く|前後|程度|ほど|台)")
+# 50年余り, 100館あまり: a little over, so a lower bound (not strict: 50年 itself is close enough)
+_LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破|余り|あまり|余)")
+_STRICT_LOWER = ("超", "を超え", "を超す", "を上回", "を突破", "突破")  # more than: the value itself is not included
+_UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く|近い)")
 _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
 _UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
 
@@ -48,6 +54,12 @@ class Quantity:
     direction: int = 0       # +1 (増, 上昇), -1 (減, 下落), 0 unsaid
     trend: str = ""          # the word that gave the direction
     label: str = ""          # the noun written right before the number: 賛成 in 賛成112
+    strict: bool = False     # 超/を超え: the bound excludes the value (12人を超え is not 12人)
+    band: float = 0.0        # 110円台: the value is in [value, value + band); compared as a band
+    half_open: bool = False  # 2割: a rounded share, [15%, 25%) under round-half-up
+    counted: str = ""        # the noun a bare number counts (1731施設): two such may combine
+    derived: bool = False    # computed from two of the page's numbers, not written on it
+    approx: bool = False     # 約, ほど, 近く: the writer rounded
 
     @property
     def phrase(self) -> str:
@@ -59,28 +71,59 @@ class Quantity:
 
     def agrees(self, other: Quantity) -> bool:
         """True when `other` (from the source) is the value this claim quantity states."""
+        if not self.unit and other.derived:
+            return False  # a bare number (100館余り) is not a percentage someone could compute
         if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
+        if other.unit == ANY_COUNT and self.unit not in _DATE_UNITS and self.unit not in ("%", "倍"):
+            other = Quantity(other.value, self.unit, other.text, other.start, other.end, other.tolerance)
         if other.unit != self.unit and self.unit:
-            return False  # a bare number in a claim (6500万CGT) may take the source's unit
-        if self.bound == "min" and self.value <= other.value <= self.value * 1.5:
-            return True
+            factor = _CONVERSIONS.get((self.unit, other.unit))
+            if factor is None:
+                return False  # a bare number in a claim (6500万CGT) may take the source's unit
+            other = Quantity(other.value / factor, self.unit, other.text, other.start, other.end,
+                             other.tolerance / factor, other.bound, other.direction, strict=other.strict,
+                             band=other.band / factor)
+        if self.band and other.band:
+            return abs(self.value - other.value) < 1e-9  # 110円台 is not 113円台
+        if self.band:
+            return self.value <= other.value < self.value + self.band
+        if other.band:
+            return other.value <= self.value < other.value + other.band
+        if self.bound == "min":
+            if self.strict and other.bound != "min" and abs(other.value - self.value) < 1e-9:
+                return False  # 12人を超え against a page that says 12人
+            if other.approx and other.bound != "min" and abs(other.value - self.value) <= other.tolerance:
+                return False  # 4割以上 against a page that says 約4割: about is not at least
+            if self.value <= other.value <= self.value * 1.5:
+                return True
         if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
             return True
+        if self.half_open:
+            return self.value - self.tolerance <= other.value < self.value + self.tolerance
         return abs(other.value - self.value) <= self.tolerance + 1e-9 * max(1.0, abs(self.value))
-
-
-def _value(number: str) -> float:
-    total, rest = 0.0, number
-    for big, size in (("兆", 1e12), ("億", 1e8), ("万", 1e4)):
-        if big in rest:
-            head, rest = rest.split(big, 1)
-            total += float(head or 1) * size
-    return total + (float(rest) if rest else 0.0)
 
 
 _PART_RE = re.compile(r"(\d+(?:\.\d+)?)([兆億万]?)")
 _BIG = {"兆": 1e12, "億": 1e8, "万": 1e4, "": 1.0}
+
+
+def _value(number: str) -> float:
+    """4兆7955億 -> 4795500000000.0. Malformed runs (2万3万) add up rather than raise: a page
+    may hold anything, and one odd number must not stop the check of a claim."""
+    return sum(float(digits) * _BIG[big] for digits, big in _PART_RE.findall(number))
+
+
+
+
+def _band(number: str) -> float:
+    """Width of an X台 band: 113円台 is 113-113.99, 3000円台 3000-3999, 1万円台 10000-19999."""
+    digits, big = _PART_RE.findall(number)[-1]
+    if "." in digits:
+        return _BIG[big] * 10 ** -len(digits.split(".", 1)[1])
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    # one trailing zero is usually a digit of its own: 1ドル=150円台 is 150.xx, not 150-159
+    return _BIG[big] * 10 ** (zeros if zeros >= 2 else 0)
 
 
 def _last_place(number: str, approximate: bool) -> float:
@@ -98,18 +141,49 @@ def _last_place(number: str, approximate: bool) -> float:
 # A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
 # marker of approximation (約, 最大) or a date word.
 _LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
+# A short noun right after a bare number is what it counts (1731施設, 47都道府県), unless it is
+# a word of approximation, bound or direction read elsewhere (以上, 余り, 増).
+_COUNTED_NOUN_RE = re.compile(r"([\u4e00-\u9fff]{1,3})(?=[^\u4e00-\u9fff]|$)")
+_NOT_A_COUNTED_NOUN = re.compile(r"^(?:以上|以下|未満|超|近|余|程度|前後|増|減|高|安|台|強|弱|位|号|番|次|期|代|条|項|型|系|版)")
+
+# A 「quoted」 answer or title that owns the number after it: 「観光資源になる」が41%.
+_QUOTED_LABEL_RE = re.compile(r"(?<=「)[^「」]{1,30}(?=」(?:が|は|と|で|:)?$)")
 _FRACTION_TAIL = re.compile(r"の\d")
 _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
 
 
-def _word_quantities(text: str) -> list[Quantity]:
-    """Shares written in words: 半数 is 50%, 3分の1 is 33%."""
+_SOME_RE = re.compile(r"(?<![\d十百千万])(数|十数)(十万|百万|千万|十|百|千|万|億)?(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+_SOME_SIZE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "億": 1e8, None: 1}
+
+
+def _some_quantities(text: str) -> list[Quantity]:
+    """数十人, 数百件, 十数人: a range of values (数百 is 200-999), compared as one."""
     out = []
+    for m in _SOME_RE.finditer(text):
+        counter = next((c for c in COUNTERS if text.startswith(c, m.end())), "")
+        if not counter:
+            continue
+        size = _SOME_SIZE[m.group(2)]
+        low, high = (11 * size, 19 * size) if m.group(1) == "十数" else (2 * size, 9.99 * size)
+        if m.group(1) == "数" and m.group(2) is None:
+            low, high = 2.0, 9.99  # 数人
+        unit = _UNIT_ALIASES.get(counter, counter)
+        out.append(Quantity((low + high) / 2, unit, m.group(0) + counter, m.start(), m.end() + len(counter),
+                            (high - low) / 2))
+    return out
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    """Shares written in words: 半数 is 50%, 3分の1 is 33%; ranges in words: 数百人; 首位 is 1位."""
+    out = _some_quantities(text)
+    out += [Quantity(1.0, "位", m.group(0), m.start(), m.end()) for m in re.finditer("首位", text)]
     for m in _HALF_RE.finditer(text):
         if text[max(0, m.start() - 1):m.start()] == "過":
             continue  # 過半数 is "more than half", not a value
-        out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5))
+        lower = _LOWER_BOUND.match(text[m.end():m.end() + 4])  # 半数を超える
+        out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5,
+                            "min" if lower else "", strict=bool(lower) and lower.group(1) in _STRICT_LOWER))
     for m in _FRACTION_RE.finditer(text):
         whole, part = int(m.group(2)), int(m.group(3))
         if whole and part < whole:
@@ -126,168 +200,141 @@ def quantities(text: str) -> list[Quantity]:
         if (raw_unit == "分" and _FRACTION_TAIL.match(text, m.end())) or text[max(0, m.start() - 2):m.start()] == "分の":
             continue  # 10分の1 is a share (see _word_quantities), not ten minutes and a one
         unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
+        counted = ""
+        if not unit:  # 1731施設, 642施設: what a bare number counts, for combining two of them
+            noun = _COUNTED_NOUN_RE.match(text, m.end())
+            counted = noun.group(1) if noun and not _NOT_A_COUNTED_NOUN.match(noun.group(1)) else ""
         value = _value(m.group(1))
         if unit == "年" and value >= 1000 and raw_unit != "年間":
             unit = "年(year)"
         after = text[m.end():m.end() + 8]
         approx = text[max(0, m.start() - 3):m.start()].endswith(_APPROX_BEFORE) or bool(_APPROX_AFTER.match(after))
         place = _last_place(m.group(1), approx)
-        if unit == "割":  # 1割 is 10%
+        share = unit == "割"
+        if share:  # 1割 is 10%: a share rounded to tens of percent, so 約 adds nothing to it
             value, place, unit = value * 10, place * 10, "%"
-        tolerance = place / 2 + (0.05 * value if approx else 0.0)
-        bound = "min" if _LOWER_BOUND.match(after) else "max" if _UPPER_BOUND.match(after) else ""
+        tolerance = place / 2 + (0.05 * value if approx and not share else 0.0)
+        lower = _LOWER_BOUND.match(after)
+        bound = "min" if lower else "max" if _UPPER_BOUND.match(after) else ""
+        band = _band(m.group(1)) if after.startswith("台") and unit not in ("台", "") else 0.0
+        if after.startswith(("近く", "近い")) and bound == "max":
+            tolerance = max(place, 0.1 * value)  # 7割近く: just under 70%, not anything below it
+            value, bound = value - tolerance / 2, ""
+            tolerance /= 2
         way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
         direction = 0 if not way else (1 if way.group(1) in _UP else -1)
-        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()])
+        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()]) \
+            or _QUOTED_LABEL_RE.search(text[max(0, m.start() - 40):m.start()])
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
-                              way.group(1) if way else "", label.group(0) if label else ""))
+                              way.group(1) if way else "", label.group(0) if label else "",
+                              # 住宅地の2.1%を上回る compares with the number, which stays exact
+                              strict=bool(lower) and lower.group(1) in _STRICT_LOWER
+                              and text[m.start() - 1:m.start()] != "の", band=band,
+                              half_open=share and not bound, counted=counted, approx=approx))
     found.extend(_word_quantities(text))
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
         nxt = found[i + 1]
         if not q.unit and nxt.unit and text[q.end:nxt.start] in ("~", "-", "から"):
             found[i] = Quantity(q.value, nxt.unit, q.text + nxt.unit, q.start, q.end, q.tolerance)
+        # "1時間5分": one duration; the hours carry the minutes (the minutes stay for dates, 13時5分)
+        if q.unit == "時間" and nxt.unit == "分" and nxt.start == q.end:
+            found[i] = replace(q, value=q.value + nxt.value / 60, text=q.text + nxt.text, end=nxt.end,
+                               tolerance=max(nxt.tolerance / 60, 1 / 120))
     return found
 
 
 def differences(found: list[Quantity]) -> list[Quantity]:
-    """Gaps and ratios between two values of one unit: "120万票以上の差" is backed by 291万 and
-    165万; "10倍に引き上げ" by 1000円 and 1万円."""
+    """Numbers a summary computes from the page's: a gap ("120万票以上の差" from 291万 and 165万;
+    14票上回る from 43 and 29), a total (委員10人 from 5人 and 5人; 合わせて7万7000人 from a list of
+    three), a ratio (10倍 from 1000円 and 1万円), a share (回答率は約37% from 642施設 of 1731施設),
+    a rise in percent (260円 -> 300円: 15%) and a gap in points (92.4% and 91.4%: 1ポイント). Only
+    values of one unit combine, and only within the evidence, so a chance match stays unlikely."""
     out = []
-    for a in found:
-        for b in found:
-            if a is not b and a.unit and a.unit == b.unit and a.value > b.value:
-                gap = a.value - b.value
-                out.append(Quantity(gap, a.unit, f"{a.text}-{b.text}", a.start, a.end))
-                if b.value > 0:
-                    ratio = a.value / b.value
-                    out.append(Quantity(ratio, "倍", f"{a.text}/{b.text}", a.start, a.end, tolerance=0.05 * ratio))
+    found = [q for q in found if q.unit not in _ORDINAL_UNITS and q.start != q.end and q.text[:1].isdigit()]
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
+                out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
+                continue
+            bare_pair = a.unit == b.unit == "" and ((a.label and b.label) or a.counted and a.counted == b.counted)
+            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "" and not bare_pair:
+                continue  # bare numbers must count the same thing
+            big, small = (a, b) if a.value >= b.value else (b, a)
+            # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
+            unit = a.unit or ANY_COUNT
+            out.append(Quantity(big.value - small.value, unit, f"{big.text}-{small.text}", big.start, big.end))
+            out.append(Quantity(big.value + small.value, unit, f"{big.text}+{small.text}", big.start, big.end))
+            if small.value > 0 and a.unit not in ("%", ANY_COUNT):
+                # a rise or fall in percent: 260円 -> 300円 is 15%, 300円 -> 260円 13%
+                out.append(Quantity(100 * (big.value - small.value) / small.value, "%", f"({big.text}-{small.text})/{small.text}",
+                                    big.start, big.end, tolerance=0.05))
+                out.append(Quantity(100 * (big.value - small.value) / big.value, "%", f"({big.text}-{small.text})/{big.text}",
+                                    big.start, big.end, tolerance=0.05))
+            if small.value > 0:
+                ratio = big.value / small.value
+                out.append(Quantity(ratio, "倍", f"{big.text}/{small.text}", big.start, big.end, tolerance=0.05 * ratio))
+                if a.unit != "%":
+                    share = 100 * small.value / big.value
+                    out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
+    out += _list_totals(found)
+    return [replace(q, derived=True) for q in out]
+
+
+# Words by which a claim says it computed a number (closed class): a gap, a total, a share, a
+# rate of change, a ratio. A computed value backs a claim number only with its cue nearby, so a
+# chance sum or quotient of unrelated numbers on the page backs nothing.
+_CUES = {
+    "-": r"差|上回|下回|多い|多く|少な|増|減|伸ば|伸び|縮|広げ|リード|引き離|失|ぶり|前年|前の年|より|から|"
+         r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の",
+    "+": r"合わせ|合計|計|総|全体|両|ともに|延べ|うち|と[^、。]{1,10}$",
+    "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の",
+    "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",
+    "ポイント": r"ポイント",
+}
+
+
+def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
+    """Does the claim, near the number `q`, say it is what `derived` computed (差, 合わせて, 率)?"""
+    if derived.unit == "ポイント":
+        return True
+    kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
+        "+" if "+" in derived.text else "-"
+    if kind == "/" and q.unit in ("%", "倍"):
+        return True  # a share (半数, 約37%) or a ratio (10倍) is what two numbers on the page make
+    before, after = claim[max(0, q.start - 16):q.start], claim[q.end:q.end + 10]
+    return bool(re.search(_CUES[kind], before) or re.search(_CUES[kind].replace("|と[^、。]{1,10}$", ""), after))
+
+
+def _list_totals(found: list[Quantity]) -> list[Quantity]:
+    """Totals of three to six numbers of one unit written one after another (富士宮ルートは約3万9000
+    人、須走ルートは約2万4000人、御殿場ルートは約1万4000人: 合わせて約7万7000人)."""
+    out = []
+    for start in range(len(found)):
+        run = [found[start]]
+        for q in found[start + 1:start + 6]:
+            if not q.unit or q.unit != run[0].unit or q.unit in _DATE_UNITS or q.unit == "%":
+                break
+            run.append(q)
+            if len(run) >= 3:
+                total = sum(x.value for x in run)
+                out.append(Quantity(total, q.unit, "+".join(x.text for x in run), run[0].start, q.end,
+                                    tolerance=sum(x.tolerance for x in run)))
     return out
 
 
-def quotes(text: str) -> list[str]:
-    return [q.strip() for q in _QUOTE_RE.findall(text)]
+_CHANGE_WORDS_RE = re.compile(r"より|から|比|前年|前の年|増|減|上が|下が|上昇|低下|伸び|少な|多く|縮|拡大|ぶり")
 
 
-# ---- polarity -----------------------------------------------------------------------------
-
-_NEGATORS = {"ない", "ぬ", "ず", "ん", "無い"}
-_SAHEN_VERBS = {"為る", "出来る", "致す", "為さる"}
-
-
-def _negations_after(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
-    """Count negators in the auxiliary chain from tokens[j]: れ/て/い/なかっ/た/ず ... -> (count, end).
-
-    減るわけではない / 起きたことはない deny through a formal noun (わけ, こと) and では/は.
-    """
-    count, after_te = 0, False
-    while j < len(tokens):
-        tok = tokens[j]
-        if tok.pos[0] == "助動詞" or tok.pos[0] == "接尾辞" or tok.pos[1] == "非自立可能" and tok.pos[0] in ("動詞", "形容詞"):
-            count += tok.lemma in _NEGATORS or tok.surface in ("ず", "ぬ")
-            after_te = tok.surface == "で"
-        elif tok.surface in ("て", "で") and tok.pos[1] == "接続助詞":
-            after_te = True
-        elif after_te and tok.surface in ("は", "も"):  # 〜てはいない, 〜でもない
-            pass
-        elif tok.surface in _FORMAL_NOUNS and j + 1 < len(tokens) and tokens[j + 1].surface in ("で", "は", "が", "も"):
-            # わけではない, ことはない, ことができない: skip the noun and its particle
-            after_te = tokens[j + 1].surface == "で"
-            j += 1
-        else:
-            break
-        j += 1
-    return count, j
-
-
-_FORMAL_NOUNS = ("わけ", "訳", "こと", "事")
-
-
-def _predicate_at(tokens: tuple[Token, ...], i: int) -> tuple[str, bool] | None:
-    """(lemma, negated) when tokens[i] starts a predicate: a verb or adjective, サ変 noun + する, 未X."""
-    tok = tokens[i]
-    if tok.pos[0] in ("動詞", "形容詞") and tok.pos[1] != "非自立可能":
-        lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
-    elif tok.pos[0] == "名詞" and tok.pos[2] == "サ変可能":
-        # a noun is a predicate only when する follows (交換した), not as a noun (交換の)
-        if i + 1 >= len(tokens) or tokens[i + 1].lemma not in _SAHEN_VERBS:
-            return None
-        lemma, count = tok.lemma, _negations_after(tokens, i + 1)[0]
-    elif tok.pos[0] == "名詞" and tok.surface.startswith("未") and len(tok.surface) >= 3:
-        lemma, count = tok.surface[1:], 1  # 未発表, 未確認: the act has not happened
-    else:
+def level_for_change(q: Quantity, agreeing: list[Quantity], evidence: list[str], claim: str) -> Quantity | None:
+    """The level a sentence states, when the claim gives as a level (遭難は7件でした) a value the
+    page gives only as a change (7件減った) beside that level (遭難は28件で)."""
+    if q.direction or q.bound or not agreeing or any(not d.direction for d in agreeing):
         return None
-    return lemma, count % 2 == 1
-
-
-def _argument_polarity(tokens: tuple[Token, ...], i: int) -> bool | None:
-    """Polarity a noun gets from the predicate right after its particle: 罰則は設けなかった -> negative.
-
-    可能性はない / 心配はない (existence denied), 認定は見送られた (a verb that undoes its object)
-    count too, so a claim and a source that deny different verbs of the same noun still compare.
-    """
-    if i + 2 >= len(tokens) or tokens[i + 1].surface not in _ARGUMENT_PARTICLES + _CASE_BEFORE_TOPIC:
-        return None
-    if tokens[i + 1].surface in _CASE_BEFORE_TOPIC:
-        # 解放には触れなかった, 対象とは: a case particle, then は/も, then the predicate
-        if i + 3 >= len(tokens) or tokens[i + 2].surface not in ("は", "も"):
-            return None
-        i += 1
-    nxt = tokens[i + 2]
-    if nxt.lemma in _EXISTS:
-        return _negations_after(tokens, i + 3)[0] % 2 == 1
-    if nxt.lemma in _DENIES or nxt.surface in _DENIES:
-        return _negations_after(tokens, i + 3)[0] % 2 == 0
-    if nxt.lemma in _DOING:  # 弁償をしていない: the noun carries the act, する only its polarity
-        return _negations_after(tokens, i + 3)[0] % 2 == 1
-    found = _predicate_at(tokens, i + 2)
-    if found is None or found[0] in lexicon.WEAK_PREDICATES:
-        return None
-    lemma, negated = found
-    return (not negated) if lemma in lexicon.UNDOING_VERBS else negated
-
-
-_ARGUMENT_PARTICLES = ("は", "が", "を", "も")
-_CASE_BEFORE_TOPIC = ("に", "と", "で", "へ", "から")
-_EXISTS = {"有る", "在る", "あり"}
-_DOING = {"為る", "行う", "出来る"}
-_DENIES = {"無い", "なし", "無し", "ゼロ"}
-
-
-def predicates(text: str) -> dict[str, bool]:
-    """Lemma -> negated?, for predicates and their argument nouns.
-
-    含まれていない -> {"含む": True}; 未発表 -> {"発表": True}; 罰則は設けなかった ->
-    {"設ける": True, "罰則": True}; 運転を見合わせた -> {"運転": True}.
-    """
-    tokens = analyze(text, "B")
-    out: dict[str, bool] = {}
-
-    def put(lemma: str, negated: bool) -> None:
-        lemma = lexicon.canonical_predicate(lemma)
-        out[lemma] = out.get(lemma, False) or negated
-
-    for i, tok in enumerate(tokens):
-        found = _predicate_at(tokens, i)
-        if found and found[0] not in lexicon.WEAK_PREDICATES and found[0] not in lexicon.UNDOING_VERBS:
-            put(*found)
-            continue
-        if tok.pos[0] == "名詞" and tok.pos[1] != "数詞" and len(tok.surface) >= 2:
-            polarity = _argument_polarity(tokens, i)
-            if polarity is not None:
-                put(tok.lemma, polarity)
-    return out
-
-
-def polarity_conflicts(claim: dict[str, bool], evidence: dict[str, bool]) -> list[Fact]:
-    """Predicates the claim and the evidence share, but with opposite polarity."""
-    conflicts = []
-    for lemma, negated in claim.items():
-        if lemma not in evidence and len(lemma) >= 2:
-            # 支援 in the claim, 支援策 in the source: the compound's head carries the polarity
-            lemma = next((e for e in evidence if e.startswith(lemma) and len(e) <= len(lemma) + 2), lemma)
-        if lemma in evidence and evidence[lemma] != negated:
-            said = "negative" if negated else "positive"
-            other = "negative" if evidence[lemma] else "positive"
-            conflicts.append(Fact("polarity", f"{said} ({lemma})", CONFLICTING, f"{other} ({lemma})"))
-    return conflicts
+    if _CHANGE_WORDS_RE.search(claim[max(0, q.start - 14):q.end + 8]):
+        return None  # the claim speaks of the change too (前の年より4万人少なく)
+    for text in evidence:
+        said = quantities(text)
+        if any(d.text == agreeing[0].text and d.direction for d in said):
+            return next((d for d in said if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
+    return None

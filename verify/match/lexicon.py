@@ -4,6 +4,8 @@ Kept short and general (news Japanese, any topic). Each list says why it exists.
 """
 from __future__ import annotations
 
+from ..structure import NECESSITY_VERBS, UNDOING_VERBS  # noqa: F401  (closed classes of grammar, kept there)
+
 # The same organisation or country under the names the press alternates between.
 _ALIAS_GROUPS = [
     ("米国", "アメリカ", "米", "合衆国"), ("英国", "イギリス", "英"), ("中国", "中華人民共和国"),
@@ -63,11 +65,7 @@ def canonical_predicate(lemma: str) -> str:
     return _CANONICAL.get(lemma, lemma)
 
 
-# Verbs that undo their object: 認定は見送られた, 運転を見合わせた, 計画を撤回 mean "no 認定/運転/計画".
-UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "撤回", "取り止める", "取りやめる",
-                           "削除", "除外", "撤廃", "取り下げる", "白紙",
-                           "拒否", "拒む", "否定", "停止", "休止", "延期", "凍結", "打ち切る", "廃止",
-                           "否決", "却下", "見直す"})
+
 
 # Opposites that turn a claim false while keeping it nearly identical to the source.
 ANTONYM_PAIRS = [
@@ -113,6 +111,11 @@ EMPHASIS_GROUPS = [("全会一致", "満場一致"), ("初めて", "初の", "�
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2,
                   "再来年": 2, "前年": -1, "翌年": 1}
 RELATIVE_MONTHS = {"今月": 0, "本月": 0, "先月": -1, "前月": -1, "来月": 1, "翌月": 1}
-RELATIVE_DATES = ("来月", "今月", "先月", "来週", "今週", "先週", "明日", "昨日", "翌日", "前日",
+# Words for the same span: a claim's 年度内 is the source's 今年度中.
+PERIOD_GROUPS = [("年内", "年中", "今年中", "年末まで"), ("年度内", "年度中", "今年度中", "年度末まで"),
+                 ("月内", "今月中", "月末まで")]
+# Day and month words are resolved against each text's date in dates.py; these name a span the
+# source must name too.
+RELATIVE_DATES = ("来週", "今週", "先週",
                   "年内", "年度内", "月内", "年末", "年初", "年明け", "週末", "今春", "今夏", "今秋",
                   "今冬", "来春", "来夏", "来秋", "来冬", "昨春", "昨夏", "昨秋", "昨冬", "今週末")

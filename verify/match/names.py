@@ -143,9 +143,16 @@ def _country_inside(tok: Token) -> str:
     return first.surface if first.pos[2:4] == ("地名", "国") and len(first.surface) >= 2 else ""
 
 
+# Government bodies are common nouns to the dictionary (財務省, 気象庁, 金融庁) but name one
+# organisation each, as 日銀 does.
+_GOVERNMENT_RE = re.compile(r"^(?!同|当|両|各|本|省|庁)[\u4e00-\u9fff]{1,6}(?:省|庁)$")  # not 同庁 (= the one named before)
+
+
 def _entity_kind(tok: Token) -> str | None:
     if tok.is_proper:
         return {"人名": "person", "地名": "place"}.get(tok.pos[2], "org")
+    if tok.pos[:2] == ("名詞", "普通名詞") and _GOVERNMENT_RE.match(tok.surface):
+        return "org"
     if tok.oov and re.fullmatch(r"[\u30a1-\u30faー]{3,}", tok.surface):
         return "name"  # a foreign name the dictionary lacks, e.g. ペゼシュキアン
     return None
@@ -190,8 +197,9 @@ _KANJI = "\u4e00-\u9fff"
 
 def _abbreviation_of(short: str, text: str) -> bool:
     """陸連 for 陸上競技連盟, 経産省 for 経済産業省: Japanese abbreviations keep characters of the
-    full name in order. Only short all-kanji names, with at most three kanji skipped per gap."""
-    if not 2 <= len(short) <= 4 or not re.fullmatch(f"[{_KANJI}]+", short):
+    full name in order (日本生協連 for 日本生活協同組合連合会). Only short all-kanji names, with at
+    most three kanji skipped per gap."""
+    if not 2 <= len(short) <= 6 or not re.fullmatch(f"[{_KANJI}]+", short):
         return False
     return _abbreviation_pattern(short).search(text) is not None
 

@@ -11,6 +11,7 @@ from ..model import SourceDoc
 from ..text import Normalized, Token, analyze, content_lemmas, normalize, split_sentences
 from ..text import lemmas as sentence_lemmas
 from . import facts as F
+from . import polarity as P
 from . import names as N
 from . import thresholds as T
 
@@ -30,7 +31,7 @@ class Sentence:
 
     @cached_property
     def predicates(self) -> dict[str, bool]:
-        return F.predicates(self.norm.text)
+        return P.predicates(self.norm.text)
 
     @cached_property
     def entities(self) -> list[N.Entity]:
@@ -142,10 +143,11 @@ class PreparedClaim:
     weights: list[float]
     bigrams: list[str]
     quantities: list[F.Quantity] = field(default_factory=list)
+    anchor: date | None = None  # the day the claim was written (its block's 公開日): 昨日 is the day before
 
     @cached_property
     def predicates(self) -> dict[str, bool]:
-        return F.predicates(self.norm)
+        return P.predicates(self.norm)
 
     @cached_property
     def total_weight(self) -> float:
@@ -212,8 +214,9 @@ def _weight(tok: Token) -> float:
     return T.WEIGHT_VERB
 
 
-def prepare_claim(text: str) -> PreparedClaim:
+def prepare_claim(text: str, written: str = "") -> PreparedClaim:
+    """`written`: the ISO date of the claim's block (公開日), the anchor of its relative dates."""
     norm = normalize(text).text
     tokens = content_lemmas(analyze(norm, "A"))
     return PreparedClaim(text, norm, tokens, [_weight(t) for t in tokens], _bigrams(norm),
-                         F.quantities(norm))
+                         F.quantities(norm), _japan_date(written) if written else None)

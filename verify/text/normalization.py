@@ -33,6 +33,8 @@ _KANJI_NUMBER_RE = re.compile(
 )
 _DIGIT_THOUSAND_RE = re.compile(r"(\d+)千(?!\d)")  # 3千万 -> 3000万, 1千人 -> 1000人
 _KANJI_DECIMAL_RE = re.compile(r"([〇一二三四五六七八九十]+)[・.]([〇一二三四五六七八九]+)")
+# Vertical-style copy writes the decimal point as ・ (約5・5キロ); before a unit it is one.
+_DIGIT_DECIMAL_RE = re.compile(r"(?<![\d.・])(\d+)・(\d+)(?=(?:キロ|メートル|センチ|ミリ|%|倍|度|億|万|兆|円|秒|ポイント|トン|グラム|ドル|時間|カ月))")
 _POSITIONAL_RE = re.compile(r"[〇一二三四五六七八九]{2,}")  # 二〇二四: digit by digit
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 # Business and fiscal copy drops the century: 25年3月期, 24年度 (never a duration there).
@@ -177,6 +179,7 @@ def normalize(text: str) -> Normalized:
                 offsets.append(index)
     b = _Builder(chars, offsets)
     b.sub(_KANJI_DECIMAL_RE, lambda m: f"{kanji_to_int(m.group(1))}.{kanji_to_int(m.group(2)):0{len(m.group(2))}d}")
+    b.sub(_DIGIT_DECIMAL_RE, lambda m: f"{m.group(1)}.{m.group(2)}")
     # ・ stays: ペルー・リマ is two names; entity and quote checks fold it (fold_dots)
     b.sub(_HALF_DOT_RE, lambda m: "・")
     b.sub(_SPACE_RE, _space)

@@ -17,6 +17,7 @@ class Token:
     start: int          # offsets into the analysed (normalised) text
     end: int
     oov: bool
+    synonyms: tuple[int, ...] = ()  # Sudachi synonym group ids: 首相 and 総理 share one
 
     @property
     def is_proper(self) -> bool:
@@ -48,7 +49,7 @@ def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
     tokens = []
     for m in _tokenizer(mode).tokenize(text):
         tokens.append(Token(m.surface(), m.normalized_form(), tuple(m.part_of_speech()[:4]),
-                            m.begin(), m.end(), m.is_oov()))
+                            m.begin(), m.end(), m.is_oov(), tuple(m.synonym_group_ids())))
     return tuple(tokens)
 
 
@@ -77,11 +78,12 @@ def content_lemmas(tokens: tuple[Token, ...]) -> list[Token]:
             continue
         if tok.lemma in STOP_LEMMAS or tok.surface in STOP_LEMMAS:
             continue
-        if len(tok.surface) == 1 and tok.pos[1] not in ("固有名詞", "数詞") and not _is_kanji(tok.surface):
+        if len(tok.surface) == 1 and tok.pos[1] not in ("固有名詞", "数詞") and not is_kanji(tok.surface):
             continue
         out.append(tok)
     return out
 
 
-def _is_kanji(ch: str) -> bool:
+def is_kanji(ch: str) -> bool:
+    """A CJK ideograph (漢字): Sino-Japanese compounds are made of these."""
     return "\u4e00" <= ch <= "\u9fff"

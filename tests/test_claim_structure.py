@@ -1,0 +1,134 @@
+"""What a claim says happened, checked element by element (issue 10's eight classes).
+
+Every page and claim here is written for these tests; none comes from a labelled set.
+"""
+from verify.match import match, match_claim, prepare_claim, prepare_source
+from verify.model import SourceDoc, Verdict
+
+GOVERNOR = SourceDoc("https://example.jp/g", published="2025-06-05T18:00:00+09:00", paragraphs=(
+    "山川県の田中一郎知事は5日、記者会見を開き、豪雨被害を受けた農家への支援策を発表した。",
+    "支援策は総額12億円で、県は被害を受けた約800戸に見舞金を支給する。",
+    "田中知事は「一日も早く営農を再開できるよう支えたい」と述べた。",
+    "一方、県農協の佐藤次郎組合長は「資材の高騰が続いており、支援はまだ足りない」と話した。",
+    "県は、被害の大きい北部の3市町に職員を派遣することも検討している。",
+    "負傷者は12人に上り、避難者は300人を超えた。",
+    "県議会は同日、臨時会を開き、議長に鈴木三郎氏、副議長に高橋四郎氏を選んだ。",
+))
+
+
+def check(claim: str, doc: SourceDoc = GOVERNOR, written: str = ""):
+    return match(prepare_claim(claim, written), prepare_source(doc))
+
+
+def test_paraphrase_of_every_element_stays_supported():
+    m = check("田中知事は5日に会見し、被害を受けた農家を支援する策を発表しました。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_an_act_the_page_never_reports_is_named():
+    m = check("山川県の田中一郎知事は5日、被災地を視察しました。")
+    assert m.verdict is not Verdict.SUPPORTED
+    assert "視察" in m.reason
+
+
+def test_a_modifier_that_changes_the_fact_needs_backing():
+    m = check("県は被害を受けた約800戸に、すでに見舞金を支給しました。")
+    assert m.verdict is not Verdict.SUPPORTED
+    assert "すでに" in m.reason
+
+
+def test_a_hedge_removed_is_a_modality_conflict():
+    m = check("県は、北部の3市町に職員を派遣することを決めました。")
+    assert m.verdict is not Verdict.SUPPORTED
+    assert "modality" in m.reason and "検討" in m.reason
+
+
+def test_a_hedge_kept_in_other_words_is_supported():
+    m = check("県は北部の3市町への職員派遣を検討しています。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_a_decision_turned_into_a_plan_under_consideration_is_a_conflict():
+    doc = SourceDoc("u", paragraphs=("市は来年4月から新制度を導入することを決めた。",))
+    m = match_claim("市は来年4月からの新制度の導入を検討しています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "modality" in m.reason
+
+
+def test_an_invented_cause_between_facts_stated_apart():
+    doc = SourceDoc("u", paragraphs=("川の水位が上がり、氾濫危険水位を超えた。", "市は午後、市内の小学校に避難所を開設した。"))
+    m = match_claim("川の水位が氾濫危険水位を超えたため、市は小学校に避難所を開設しました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "cause" in m.reason
+    linked = SourceDoc("u", paragraphs=("川の水位が氾濫危険水位を超えたため、市は午後、市内の小学校に避難所を開設した。",))
+    assert match_claim("川の水位が氾濫危険水位を超えたため、市は小学校に避難所を開設しました。", linked).verdict \
+        is Verdict.SUPPORTED
+
+
+def test_a_quote_given_to_another_person_on_the_page():
+    m = check("県農協の佐藤次郎組合長は「一日も早く営農を再開できるよう支えたい」と述べました。")
+    assert m.verdict is Verdict.CONTRADICTED
+    assert "speaker" in m.reason and "田中" in m.reason
+
+
+def test_a_quote_given_to_its_speaker_is_supported():
+    m = check("田中知事は「一日も早く営農を再開できるよう支えたい」と語りました。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_negation_through_another_verb():
+    doc = SourceDoc("u", paragraphs=("市は、市民の反対を受けて、駅前の再開発計画を撤回した。",))
+    assert match_claim("市は駅前の再開発計画を撤回しませんでした。", doc).verdict is Verdict.CONTRADICTED
+    assert match_claim("市は駅前の再開発計画を維持しました。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_a_bound_moved_to_the_other_number():
+    m = check("負傷者は12人を超え、避難者は300人に上りました。")
+    assert m.verdict is not Verdict.SUPPORTED
+
+
+def test_granularity_of_bands_and_shares():
+    doc = SourceDoc("u", paragraphs=("円相場は一時1ドル=113円台まで下落した。回答者の4分の1が賛成した。",))
+    assert match_claim("円相場は一時1ドル=110円台まで下落しました。", doc).verdict is not Verdict.SUPPORTED
+    assert match_claim("円相場は一時1ドル=113円台まで下落しました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("回答者の約2割が賛成しました。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_an_entity_in_another_role():
+    m = check("県議会の臨時会で、高橋四郎氏が議長に選ばれました。")
+    assert m.verdict is Verdict.CONTRADICTED and "副議長" in m.reason
+
+
+def test_relative_days_are_read_against_the_blocks_date():
+    doc = SourceDoc("u", published="2025-06-05T18:00:00+09:00",
+                    paragraphs=("山川県の田中一郎知事は5日、記者会見を開き、支援策を発表した。",))
+    assert check("田中知事は昨日、記者会見を開き、支援策を発表しました。", doc, "2025-06-06").verdict \
+        is Verdict.SUPPORTED
+    m = check("田中知事は一昨日、記者会見を開き、支援策を発表しました。", doc, "2025-06-06")
+    assert m.verdict is not Verdict.SUPPORTED and "一昨日" in m.reason
+
+
+def test_numbers_derived_from_two_on_the_page():
+    doc = SourceDoc("u", paragraphs=("不信任決議案は賛成18、反対4の賛成多数で可決された。調査には1731施設のうち642施設が回答した。",))
+    assert match_claim("不信任決議案は賛成が反対を14票上回り、可決されました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("調査には1731施設のうち642施設が回答し、回答率は約37%でした。", doc).verdict \
+        is Verdict.SUPPORTED
+    assert match_claim("調査には1731施設のうち642施設が回答し、回答率は約45%でした。", doc).verdict \
+        is not Verdict.SUPPORTED
+    assert match_claim("不信任決議案は賛成が反対を16票上回り、可決されました。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_era_fiscal_year_is_the_western_one():
+    doc = SourceDoc("u", paragraphs=("国は2026年度から新しい補助制度を始める。",))
+    assert match_claim("国は令和8年度から新しい補助制度を始めます。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("国は令和9年度から新しい補助制度を始めます。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_a_view_given_to_another_person_without_quotes():
+    m = check("県農協の佐藤次郎組合長は、一日も早く営農を再開できるよう支えたいとの考えを示しました。")
+    assert m.verdict is not Verdict.SUPPORTED and "speaker" in m.reason
+    m = check("田中知事は、一日も早く営農を再開できるよう支えたいとの考えを示しました。")
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+
+
+def test_an_act_named_by_its_purpose_or_as_a_bare_noun():
+    assert "視察" in check("田中知事は5日、被災地の視察に訪れました。").reason
+    assert check("田中知事は5日、支援策を発表。").verdict is Verdict.SUPPORTED

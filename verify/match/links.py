@@ -1,0 +1,126 @@
+"""Links a claim draws between facts and people: a cause joining two facts (〜のため), and who
+said a quote or holds a view. A link the page does not draw is `missing`; a quote or view the
+page gives to another of its people is `conflicting`.
+"""
+from __future__ import annotations
+
+from .. import structure as S
+from ..model import CONFLICTING, MISSING, Fact
+from ..text import analyze, content_lemmas, is_kanji
+from .prepared import PreparedClaim, PreparedSource
+
+
+def _content(text: str) -> set[str]:
+    return {t.lemma for t in content_lemmas(analyze(text, "A")) if len(t.surface) >= 2 or is_kanji(t.surface)}
+
+
+def _check_causes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """「Aのため、B」 needs a source that links A and B itself, not one that states them apart."""
+    out = []
+    for link in S.causes(claim.norm):
+        cause, effect = _content(claim.norm[:link.start]), _content(claim.norm[link.end:])
+        cause, effect = cause - effect, effect - cause  # what tells the two facts apart
+        if not cause:
+            continue
+        if not effect:  # 「…が背景にある」: the page must name it as a cause, whatever of
+            if not any(_share(cause, s.lemmas) >= 0.5 and any(w in s.text for w in S.CAUSE_WORDS)
+                       for s in source.sentences):
+                out.append(Fact("cause", claim.norm[max(0, link.start - 8):link.end], MISSING))
+            continue
+        if not _linked(cause, effect, source):
+            out.append(Fact("cause", claim.norm[max(0, link.start - 8):link.end], MISSING))
+    return out
+
+
+def _share(words: set[str], lemmas: frozenset[str]) -> float:
+    return len(words & lemmas) / len(words)
+
+
+# How a sentence joins a state to what follows from it without a causal word (保険が掛けられて
+# おり、予想を据え置いた): the て-form of a state.
+_STATE_LINKS = ("ており、", "ていて、", "ていたため", "たことで", "ことで")
+
+
+def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
+    """A source sentence that tells the effect joins the cause to it with a causal word: in
+    the same sentence (大雨のため運転を見合わせた, 大雨で…), or reaching back to the sentence
+    before (「…。これを受けて、…」). Stated apart, with nothing joining them, they are two facts."""
+    shares = [_share(effect, s.lemmas) for s in source.sentences]
+    best = max(shares, default=0.0)
+    if best == 0.0:
+        return False
+    for i, s in enumerate(source.sentences):
+        if shares[i] < max(0.25, best / 2):  # a sentence that tells (part of) the effect
+            continue
+        joined = any(word in s.text for word in S.CAUSE_WORDS + _STATE_LINKS) \
+            or any(f"{word}で" in s.text for word in cause)
+        before = source.sentences[i - 1].lemmas if i else frozenset()
+        if joined and (_share(cause, s.lemmas) >= 0.5 or _share(cause, s.lemmas | before) >= 0.5):
+            return True
+    return False
+
+
+def _check_speakers(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """A quote the source gives to someone else on the page: the words are verbatim, the
+    speaker is not."""
+    out = []
+    for quote, start, end in S.quote_spans(claim.norm):
+        said_by = S.speaker(claim.norm, start, end)
+        if not said_by or not S.personal(said_by):
+            continue
+        for s_index, s in enumerate(source.sentences):
+            at = s.text.find(quote)
+            opening = s.text.rfind("「", 0, at + 1) if at >= 0 else -1
+            if at < 0 or opening < 0:
+                continue
+            closing = s.text.find("」", at)  # the claim may quote only part of what was said
+            closing = closing + 1 if closing >= 0 else len(s.text)
+            theirs = S.speaker(s.text, opening, closing) or _previous_speaker(source, s_index)
+            # the claim's speaker must be someone the page names: then the page gave the quote
+            # to another of its people (a speaker the page never names is the names check's work)
+            if theirs and S.personal(theirs) and not S.same_speaker(said_by, theirs) \
+                    and S.same_speaker(said_by, source.norm_text):
+                out.append(Fact("speaker", said_by, CONFLICTING, theirs))
+            break
+    return out
+
+
+def _check_reported(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """A view given to another person on the page, without quotes: 「佐藤組合長は、支援はまだ
+    足りないとの考えを示した」 where the page gives that view to 田中知事."""
+    said = [a for a in S.acts(claim.norm) if a.reporting]
+    if not said or S.quote_spans(claim.norm):
+        return []
+    said_by = S.topic(claim.norm[:said[0].start], first=True)
+    if not said_by or not S.personal(said_by):
+        return []
+    content = _content(claim.norm[claim.norm.find(said_by) + len(said_by):said[0].start]) - _content(said_by)
+    if len(content) < 3:
+        return []
+    shares = [(_share(content, s.lemmas), i) for i, s in enumerate(source.sentences)]
+    best, index = max(shares, default=(0.0, -1))
+    if best < 0.6:
+        return []
+    text = source.sentences[index].text
+    quotes = S.quote_spans(text) or [("", 0, 0)]
+    theirs = S.speaker(text, quotes[0][1], quotes[0][2]) if quotes[0][0] else S.topic(text, first=True)
+    theirs = theirs or _previous_speaker(source, index)
+    if theirs and S.personal(theirs) and not S.same_speaker(said_by, theirs) \
+            and S.same_speaker(said_by, source.norm_text):
+        return [Fact("speaker", said_by, CONFLICTING, theirs)]
+    return []
+
+
+def _previous_speaker(source: PreparedSource, index: int) -> str:
+    """A quote without a speaker in its sentence continues the last one named (同氏は…)."""
+    for s in reversed(source.sentences[max(0, index - 2):index]):
+        for quote, start, end in S.quote_spans(s.text):
+            found = S.speaker(s.text, start, end)
+            if found:
+                return found
+    return ""
+
+
+def check_links(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """Causes and speakers of the claim against the whole page."""
+    return _check_causes(claim, source) + _check_speakers(claim, source) + _check_reported(claim, source)
