@@ -100,7 +100,11 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
         if said:
             out.append(Fact(q.kind, q.text, FOUND, said, _span_of(source, said)))
             continue
-        gap = next((d for d in derived if q.agrees(d) and F.derivation_cued(d, claim.norm, q)), None)
+        # a computed value backs the claim unless the sentence telling the statement gives another
+        # value in the unit (約4割) and the computation did not use it
+        told = [d for d in core_quantities if d.unit == q.unit]
+        gap = next((d for d in derived if q.agrees(d) and F.derivation_cued(d, claim.norm, q)
+                    and (not told or any(part in core.text for part in re.split(r"[-+/()]", d.text) if part))), None)
         if gap is not None:
             out.append(Fact(q.kind, q.text, FOUND, f"difference {gap.text}"))
             continue

@@ -36,7 +36,9 @@ _APPROX_BEFORE = ("約", "およそ", "ほぼ", "概ね", "推定", "最大")
 _APPROX_AFTER = re.compile(r"^(近く|前後|程度|ほど|台)")
 # 50年余り, 100館あまり: a little over, so a lower bound (not strict: 50年 itself is close enough)
 _LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破|余り|あまり|余)")
-_STRICT_LOWER = ("超", "を超え", "を超す", "を上回", "を突破", "突破")  # more than: the value itself is not included
+# more than: the value itself is not included (上回る is left out: it compares with a reference
+# value as often as it bounds its own, 前回の2時間6分18秒を上回る)
+_STRICT_LOWER = ("超", "を超え", "を超す", "を突破", "突破")
 _UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く|近い)")
 _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
 _UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
@@ -288,7 +290,7 @@ _CUES = {
     "-": r"差|上回|下回|多い|多く|少な|増|減|伸ば|伸び|縮|広げ|リード|引き離|失|ぶり|前年|前の年|より|から|"
          r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の",
     "+": r"合わせ|合計|計|総|全体|両|ともに|延べ|うち|と[^、。]{1,10}$",
-    "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の",
+    "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の|\d[^\d、。]{0,3}の$",
     "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",
     "ポイント": r"ポイント",
 }
@@ -300,8 +302,8 @@ def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
         return True
     kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
         "+" if "+" in derived.text else "-"
-    if kind == "/" and q.unit in ("%", "倍"):
-        return True  # a share (半数, 約37%) or a ratio (10倍) is what two numbers on the page make
+    if kind == "/" and q.unit == "倍":
+        return True  # a ratio (10倍に引き上げ) is what two numbers on the page make
     before, after = claim[max(0, q.start - 16):q.start], claim[q.end:q.end + 10]
     return bool(re.search(_CUES[kind], before) or re.search(_CUES[kind].replace("|と[^、。]{1,10}$", ""), after))
 
