@@ -74,7 +74,11 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
         agreeing = [d for d in ev_quantities if q.agrees(d)]
-        if not agreeing and not any(d.unit == q.unit for d in core_quantities):
+        # the sentence that tells the claim's statement speaks for a claim with one number of a
+        # unit; a claim with several (26人…4人…合わせて28人) draws on several sentences
+        alone = sum(1 for c in claim.quantities if c.unit == q.unit and c.text[:1].isdigit()) == 1
+        told = [d for d in core_quantities if d.unit == q.unit] if alone else []
+        if not agreeing and not told:
             # the evidence may have missed the sentence that has it; not when the sentence that
             # tells the statement gives another value in the unit (約4割 for the claim's 4割以上)
             agreeing = [d for d in source.quantities if q.agrees(d)]
@@ -102,7 +106,6 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             continue
         # a computed value backs the claim unless the sentence telling the statement gives another
         # value in the unit (約4割) and the computation did not use it
-        told = [d for d in core_quantities if d.unit == q.unit]
         gap = next((d for d in derived if q.agrees(d) and F.derivation_cued(d, claim.norm, q)
                     and (not told or any(part in core.text for part in re.split(r"[-+/()]", d.text) if part))), None)
         if gap is not None:
