@@ -132,3 +132,11 @@ def test_a_view_given_to_another_person_without_quotes():
 def test_an_act_named_by_its_purpose_or_as_a_bare_noun():
     assert "視察" in check("田中知事は5日、被災地の視察に訪れました。").reason
     assert check("田中知事は5日、支援策を発表。").verdict is Verdict.SUPPORTED
+
+
+def test_a_word_slipped_into_a_compound_name():
+    doc = SourceDoc("u", paragraphs=("沖縄本島地方には8月、延べ12日にわたって熱中症警戒アラートが発表された。",))
+    m = match_claim("沖縄本島地方には8月、延べ12日にわたって熱中症特別警戒アラートが出されました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "特別" in m.reason
+    assert match_claim("沖縄本島地方には8月、延べ12日にわたって熱中症警戒アラートが出されました。", doc).verdict \
+        is Verdict.SUPPORTED

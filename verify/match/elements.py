@@ -297,8 +297,31 @@ def _check_roles(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
     return out
 
 
+_COMPOUND_PARTS = ("名詞", "接尾辞", "接頭辞", "形状詞")
+
+
+def _inserted_words(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
+    """A word the claim slips into one of the page's compound names: 熱中症[特別]警戒アラート where
+    the page says 熱中症警戒アラート names another, stronger alert."""
+    out = []
+    tokens = analyze(claim.norm, "A")
+    run: list[Token] = []
+    for tok in list(tokens) + [None]:
+        if tok is not None and tok.pos[0] in _COMPOUND_PARTS and (not run or run[-1].end == tok.start):
+            run.append(tok)
+            continue
+        for k in range(1, len(run) - 1):
+            whole = "".join(t.surface for t in run)
+            without = "".join(t.surface for j, t in enumerate(run) if j != k)
+            if len(run[k].surface) >= 2 and whole not in ev.text and without in ev.text \
+                    and run[k].surface not in ev.text:
+                out.append(Fact("modifier", run[k].surface, MISSING))
+        run = [tok] if tok is not None and tok.pos[0] in _COMPOUND_PARTS else []
+    return out
+
+
 def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
     ev = Evidence(evidence)
-    return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _check_roles(claim, ev)
+    return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
             + check_links(claim, source))
