@@ -139,3 +139,94 @@ def best_threshold(score, thresholds, data: LabelledSet | None = None) -> tuple[
         if best is None or correct > best[1].correct:
             best = (t, Accuracy(correct, len(rows), []))
     return best
+
+
+# ---- what each check of what a claim says happened costs, and what it buys (issue 10) ----------
+
+SETS = ("labelled", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout7")
+# Each variant turns one group of checks off (verify/match/elements.py and links.py).
+VARIANTS = {
+    "all checks": (),
+    "without acts and modality": ("_check_acts",),
+    "without modifiers": ("_check_modifiers", "_inserted_words"),
+    "without roles": ("_check_roles",),
+    "without causes and speakers": ("check_links",),
+    "without any of them": ("_check_acts", "_check_modifiers", "_inserted_words", "_check_roles", "check_links"),
+}
+
+
+def _switched_off(names: tuple[str, ...]):
+    """Context manager: the named checks of verify.match.elements return no facts."""
+    from contextlib import contextmanager
+
+    from verify.match import elements
+
+    @contextmanager
+    def off():
+        saved = {n: getattr(elements, n) for n in names}
+        try:
+            for n in names:
+                setattr(elements, n, lambda *a, **k: [])
+            yield
+        finally:
+            for n, f in saved.items():
+                setattr(elements, n, f)
+    return off()
+
+
+def _all_sets() -> tuple[int, int, int]:
+    """(correct, total, false supported) over every labelled set in the repository."""
+    from verify.evaluate import evaluate
+
+    correct = total = false_supported = 0
+    for name in SETS:
+        labels = ROOT / "tests" / name / "labels.csv"
+        if labels.is_file():
+            s = evaluate(labels, ROOT / "cassettes" / f"{name}.yaml")
+            correct, total, false_supported = correct + s.correct, total + s.total, false_supported + s.false_supported
+    return correct, total, false_supported
+
+
+def _seed_cpu_ms(repeat: int) -> list[float]:
+    """CPU per verify_article of the seed article, its two sources fetched and prepared once."""
+    import time
+
+    from claims import read_article
+    from verify.fetch import Fetcher, replaying
+    from verify.match import prepare_source_cached
+    from verify.pipeline import verify_article
+    from verify.sources import SourceLoader
+    from verify.text import analyze
+
+    article = read_article(str(ROOT / "claims" / "examples" / "000_8a0206ff2ce473fd.txt"))
+    samples = []
+    with replaying(ROOT / "cassettes" / "demo.yaml"), Fetcher() as fetcher:
+        loader = SourceLoader(fetcher)
+        verify_article(article, loader)
+        for _ in range(repeat):
+            analyze.cache_clear()  # every claim and sentence analysed again: the cost of a new article
+            prepare_source_cached.__globals__["_RECENT"].clear()
+            start = time.process_time()
+            verify_article(article, loader)
+            samples.append(1000 * (time.process_time() - start))
+    return samples
+
+
+def structure_ablation(repeat: int):
+    """One figure per variant: CPU of the seed article, with accuracy over every labelled set."""
+    from .timing import Figure
+
+    figures = []
+    base_ms = None
+    for label, names in VARIANTS.items():
+        with _switched_off(names):
+            ms = _seed_cpu_ms(repeat)
+            correct, total, false_supported = _all_sets()
+        if base_ms is None:
+            base_ms = ms
+        figures.append(Figure(
+            "structure", f"seed article CPU, {label}", "ms", ms, "all checks", base_ms, higher_is_better=False,
+            target="< 150 ms" if not names else "",
+            met=(sorted(ms)[len(ms) // 2] < 150) if not names else None,
+            note=f"accuracy {correct}/{total} = {correct / total:.1%}, false supported {false_supported}"))
+    return figures

@@ -19,7 +19,7 @@ from pathlib import Path
 from .corpus import ROOT
 from .timing import Figure, log, machine, table
 
-SECTIONS = ("matching", "extraction", "e2e", "startup")
+SECTIONS = ("matching", "extraction", "e2e", "startup", "structure")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench_startup
 
         figures += bench_startup.run(args.out, sizes.startup_repeat)
+    if "structure" in wanted:
+        from . import accuracy
+
+        figures += accuracy.structure_ablation(sizes.startup_repeat)
 
     info = machine()
     head = (f"machine: {info['nproc']} × {info['cpu']}; {info['implementation']} {info['python']}; "
