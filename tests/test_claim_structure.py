@@ -140,3 +140,11 @@ def test_a_word_slipped_into_a_compound_name():
     assert m.verdict is not Verdict.SUPPORTED and "特別" in m.reason
     assert match_claim("沖縄本島地方には8月、延べ12日にわたって熱中症警戒アラートが出されました。", doc).verdict \
         is Verdict.SUPPORTED
+
+
+def test_what_was_announced_is_the_act_not_the_verb_of_announcing():
+    doc = SourceDoc("u", paragraphs=("市は来年度から新しい補助制度を導入する方針を明らかにした。",))
+    assert match_claim("市は来年度から新しい補助制度を導入する方針を発表しました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("市は来年度から新しい補助制度の導入を公表しました。", doc).verdict is Verdict.SUPPORTED
+    m = match_claim("市は来年度から新しい補助制度の廃止を発表しました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..text import Token, analyze
 from .negation import negated_after
-from .words import (DISCOURSE_ADVERBS, FACT_ADVERBS, GOING_VERBS, INTO_VERBS, LIGHT_PREDICATES, MODAL_VERBS,
+from .words import (ANNOUNCING_VERBS, DISCOURSE_ADVERBS, FACT_ADVERBS, GOING_VERBS, INTO_VERBS, LIGHT_PREDICATES, MODAL_VERBS,
                     NECESSITY_VERBS as NECESSITY, PARTICLE_VERBS, REPORTING_VERBS, STANCE_NOUNS, SUPPORT_VERBS,
                     UNDOING_VERBS as UNDOING, _SCOPE_RE)
 
@@ -133,6 +133,14 @@ def acts(text: str) -> list[Act]:
             target = tokens[obj]
             out.append(Act(target.lemma, target.surface, target.start, target.end, chain_end, not negated,
                            False, lemma, target.synonyms, _is_sino(target.lemma), _counted(tokens, i)))
+        if lemma in ANNOUNCING_VERBS and not reporting and obj is not None \
+                and tokens[obj].pos[2] == "サ変可能" and tokens[obj].lemma not in STANCE_NOUNS:
+            # 導入を表明した, 結果を公表した: announcing is reporting (any verb of saying will do);
+            # what was announced is the act the page must tell
+            target = tokens[obj]
+            out.append(Act(target.lemma, target.surface, target.start, target.end, chain_end, negated,
+                           False, lemma, target.synonyms, _is_sino(target.lemma), _counted(tokens, i)))
+            reporting = True
         if lemma in SUPPORT_VERBS or lemma in MODAL_VERBS:
             if obj is not None and tokens[obj].lemma in STANCE_NOUNS:
                 if lemma not in REPORTING_VERBS:

@@ -34,6 +34,9 @@ REPORTING_VERBS = frozenset({
     "発表", "公表", "回答", "応じる", "呼び掛ける", "呼びかける", "漏らす", "打ち明ける", "明言",
     "宣言", "認める", "強調", "力説", "話る", "語す", "評価", "批判", "反論", "要請", "求める",
 })
+# Verbs of making public: what they take (導入を表明, 結果を公表) is the act to check; which of
+# them the page uses does not matter. (報告 and 説明 are acts of their own: 墓前に報告した.)
+ANNOUNCING_VERBS = frozenset({"発表", "公表", "表明", "明かす", "明らか", "公開", "言及"})
 # Predicates too general to say what happened (する, なる, ある ...).
 LIGHT_PREDICATES = frozenset({
     "為る", "有る", "居る", "成る", "言う", "出来る", "行く", "来る", "見る", "思う", "無い", "良い",
