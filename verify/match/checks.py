@@ -84,7 +84,8 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             agreeing = [d for d in source.quantities if q.agrees(d)]
         labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
-        if labelled and not any(q.agrees(d) for d in labelled) and not any(q.agrees(d) for d in derived):
+        unlabelled = [d for d in ev_quantities if not d.label and q.agrees(d)]  # the label may go unsaid
+        if labelled and not any(q.agrees(d) for d in labelled + derived + unlabelled):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
             out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
             continue

@@ -150,6 +150,28 @@ _NOT_A_COUNTED_NOUN = re.compile(r"^(?:以上|以下|未満|超|近|余|程度|�
 
 # A 「quoted」 answer or title that owns the number after it: 「観光資源になる」が41%.
 _QUOTED_LABEL_RE = re.compile(r"(?<=「)[^「」]{1,30}(?=」(?:が|は|と|で|:)?$)")
+# 国語が67.0%, 金5、銀3: a subject or a list label right before the number owns it too.
+_SUBJECT_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30faー])(?!同|当|両|各)([\u4e00-\u9fff\u30a1-\u30faー]{2,6})(?:が|は)$")
+_LIST_LABEL_RE = re.compile(r"(?:^|[、,はがで])([\u4e00-\u9fff])$")
+_NOT_A_LIST_LABEL = set("約計第同各毎全総前後翌昨今来本当満延超数十百千万億兆年月日時分")
+
+
+def _label_before(text: str, start: int, unit: str) -> str:
+    """The noun that names what a number counts: 賛成112, 「観光資源になる」が41%, 国語が67.0%,
+    金5、銀3. Not for dates (同社は2026年 says when, not whose)."""
+    for found in (_LABEL_RE.search(text[max(0, start - 6):start]),
+                  _QUOTED_LABEL_RE.search(text[max(0, start - 40):start])):
+        if found:
+            return found.group(0)
+    if unit in _DATE_UNITS:
+        return ""
+    found = _SUBJECT_LABEL_RE.search(text[max(0, start - 8):start])
+    if found:
+        return found.group(1)
+    found = _LIST_LABEL_RE.search(text[max(0, start - 2):start])
+    return found.group(1) if found and found.group(1) not in _NOT_A_LIST_LABEL else ""
+
+
 _FRACTION_TAIL = re.compile(r"の\d")
 _HALF_RE = re.compile(r"(約|ほぼ)?(半数|半分)")
 _FRACTION_RE = re.compile(r"(約)?(\d+)分の(\d+)")
@@ -225,10 +247,9 @@ def quantities(text: str) -> list[Quantity]:
             tolerance /= 2
         way = _DIRECTION.match(_APPROX_AFTER.sub("", after))
         direction = 0 if not way else (1 if way.group(1) in _UP else -1)
-        label = _LABEL_RE.search(text[max(0, m.start() - 6):m.start()]) \
-            or _QUOTED_LABEL_RE.search(text[max(0, m.start() - 40):m.start()])
+        label = _label_before(text, m.start(), unit)
         found.append(Quantity(value, unit, m.group(0), m.start(), m.end(), tolerance, bound, direction,
-                              way.group(1) if way else "", label.group(0) if label else "",
+                              way.group(1) if way else "", label,
                               # 住宅地の2.1%を上回る compares with the number, which stays exact
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER
                               and text[m.start() - 1:m.start()] != "の", band=band,
