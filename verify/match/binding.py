@@ -179,14 +179,14 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             if rivals:
                 out.append(Fact("entity", name.text, CONFLICTING, rivals[0]))
         for q in numbers:
-            if not q.unit or any(q.agrees(d) for d in clause.quantities + derived) or implied(q):
+            if not q.measure or any(q.agrees(d) for d in clause.quantities + derived) or implied(q):
                 continue
             # commas do not always fall where the claim's do: the number anywhere in the same
             # sentence may still be the claim's (北陸と東北で70センチ、…中国地方で40センチと予想)
             if any(q.agrees(d) for d in F.quantities(sentence_of[id(clause)].text)):
                 continue
             rivals = [d for d in clause.quantities
-                      if d.unit == q.unit and not any(c.agrees(d) for c in claim.quantities)]
+                      if q.same_measure(d) and not any(c.agrees(d) for c in claim.quantities)]
             if rivals:
                 out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
     return out

@@ -114,9 +114,9 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             continue
         # a rival only where the claim's statement is told: the same unit in another
         # sentence is usually another fact (4回連続で成功 is not 年6回の打ち上げ)
-        rivals = [d for d in core_quantities if d.unit == q.unit]
+        rivals = [d for d in core_quantities if q.same_measure(d)]
         relative = _relative_year_in(core.text, source) if q.unit == "年(year)" else ""
-        if rivals and q.unit:
+        if rivals and q.measure:
             out.append(Fact(q.kind, q.text, CONFLICTING, rivals[0].text, _span_of(source, rivals[0].text)))
         elif relative:  # 2023年 where the source's 昨年 is 2024
             out.append(Fact(q.kind, q.text, CONFLICTING, relative))

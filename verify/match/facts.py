@@ -64,6 +64,19 @@ class Quantity:
     approx: bool = False     # 約, ほど, 近く: the writer rounded
 
     @property
+    def measure(self) -> str:
+        """What the number measures: its unit, or for a bare number the noun it counts (19試合)."""
+        return self.unit or self.counted
+
+    def same_measure(self, other: "Quantity") -> bool:
+        """Both measure the same thing: one unit (年 is not 年(year)), or bare counts of one noun
+        (3党 and 3党連立)."""
+        if self.unit or other.unit:
+            return self.unit == other.unit
+        a, b = self.counted, other.counted
+        return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+    @property
     def phrase(self) -> str:
         return self.text + self.trend
 
@@ -75,6 +88,9 @@ class Quantity:
         """True when `other` (from the source) is the value this claim quantity states."""
         if not self.unit and other.derived:
             return False  # a bare number (100館余り) is not a percentage someone could compute
+        if not self.unit and not other.unit and self.counted and other.counted \
+                and not (self.counted.startswith(other.counted) or other.counted.startswith(self.counted)):
+            return False  # 19試合 is not 19得点 (3党連立 is 3党)
         if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
             return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
         if other.unit == ANY_COUNT and self.unit not in _DATE_UNITS and self.unit not in ("%", "倍"):
