@@ -240,6 +240,8 @@ def quantities(text: str) -> list[Quantity]:
         if (raw_unit == "分" and _FRACTION_TAIL.match(text, m.end())) or text[max(0, m.start() - 2):m.start()] == "分の":
             continue  # 10分の1 is a share (see _word_quantities), not ten minutes and a one
         unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
+        if unit == "度" and text[m.end():m.end() + 1] == "目":
+            unit = "回"  # 3度目 is 3回目, not 3 degrees
         counted = ""
         if not unit:  # 1731施設, 642施設: what a bare number counts, for combining two of them
             noun = _COUNTED_NOUN_RE.match(text, m.end())
@@ -325,7 +327,7 @@ def differences(found: list[Quantity]) -> list[Quantity]:
 # chance sum or quotient of unrelated numbers on the page backs nothing.
 _CUES = {
     "-": r"差|上回|下回|多い|多く|少な|増|減|伸ば|伸び|縮|広げ|リード|引き離|失|ぶり|前年|前の年|より|から|"
-         r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の",
+         r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の|あと|残り|まで",
     "+": r"合わせ|合計|計|総|全体|両|ともに|延べ|うち|と[^、。]{1,10}$",
     "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の|\d[^\d、。]{0,3}の$",
     "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import analyze
+
 # How sure a statement is, from the words that follow its predicate (closed class).
 ASSERTED, DECIDED, PLANNED, CONSIDERED, POSSIBLE, REQUESTED, REPORTED = (
     "asserted", "decided", "planned", "considered", "possible", "requested", "reported")
@@ -11,7 +13,9 @@ ASSERTED, DECIDED, PLANNED, CONSIDERED, POSSIBLE, REQUESTED, REPORTED = (
 # source (検討している -> 決定した) or far less certain (決定した -> 検討している) misstates it.
 CERTAINTY = {ASSERTED: 0, DECIDED: 0, PLANNED: 1, CONSIDERED: 2, POSSIBLE: 2}
 _MODALITY_MARKERS = {
-    POSSIBLE: r"可能性|恐れ|おそれ|公算|かもしれ|だろう|と推定|見込|見通し|懸念|予想|予測|想定|試算|推計",
+    # 解散した場合 / されれば: a condition, not something that happened
+    POSSIBLE: r"可能性|恐れ|おそれ|公算|かもしれ|だろう|と推定|見込|見通し|懸念|予想|予測|想定|試算|推計|"
+              r"場合|としたら|(?<=[えけげせてねへべめれ])ば(?!か)",
     # said on someone's authority or believed: dropping these is how summaries report (送ったと
     # される -> 送った); only a claim that calls the fact established (判明, 確定) overstates it
     REPORTED: r"とされ|という|とみられ|と見られ|もよう|模様|疑い|そうだ|そうです",
@@ -27,6 +31,25 @@ _MODALITY_RE = re.compile("|".join(f"(?P<{level}>{pattern})" for level, pattern 
 MODALITY_SCOPE = 16  # characters after a predicate in which its modality is said
 
 
+def _next_predicate(tail: str) -> int:
+    """Where another statement starts in `tail`: a content verb after a て/、 that is not itself a
+    marker (配って[注意を呼びかけ]: the request is the next act's, not 配る's)."""
+    tokens = analyze(tail, "B")
+    joined = False
+    for tok in tokens:
+        if tok.surface in ("て", "で", "、") and tok.pos[0] in ("助詞", "補助記号"):
+            joined = True
+            continue
+        if joined and tok.pos[0] == "動詞" and tok.pos[1] != "非自立可能" and not _MODALITY_RE.match(tail, tok.start):
+            return tok.start
+        if joined and tok.pos[0] == "名詞" and not _MODALITY_RE.match(tail, tok.start):
+            # 注意を呼びかけ: a noun that starts a new clause before its verb
+            following = tail[tok.end:tok.end + 1]
+            if following in ("を", "が", "に"):
+                return tok.start
+    return len(tail)
+
+
 def modality(text: str, start: int) -> tuple[str, str]:
     """(level, marker) of the statement whose predicate ends at `start` in `text`: of the markers
     that follow it in its sentence, within MODALITY_SCOPE characters, the least certain —
@@ -35,6 +58,7 @@ def modality(text: str, start: int) -> tuple[str, str]:
     for stop in ("。", "\n"):
         cut = tail.find(stop)
         tail = tail[:cut] if cut >= 0 else tail
+    tail = tail[:_next_predicate(tail)]
     found = list(_MODALITY_RE.finditer(tail))
     if not found:
         return ASSERTED, ""

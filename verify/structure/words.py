@@ -57,7 +57,7 @@ DISCOURSE_ADVERBS = frozenset({
 })
 # The words above that still state a fact when a claim adds them: "already", "alone", "for
 # the first time", "newly" change what happened (issue: すでに, 独自に, 単独で). Compared.
-FACT_ADVERBS = frozenset({"既に", "すでに", "単独", "独自", "正式", "公式", "直接", "全面", "全面的",
+FACT_ADVERBS = frozenset({"既に", "すでに", "単独", "独自", "正式", "公式", "全面", "全面的",
                           "一斉", "完全", "大幅", "急速", "急激", "初めて", "唯一", "再び", "相次いで",
                           "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的"})
 
