@@ -61,8 +61,10 @@ class Evidence:
         for i, (text, tokens) in enumerate(zip(self.texts, self.tokens)):
             for needle in needles:
                 at = text.find(needle)
-                if at >= 0:
+                while at >= 0:  # every time the sentence says it (救助を求め…救助された)
                     out.append(Counterpart(i, at, at + len(needle), needle))
+                    at = text.find(needle, at + len(needle))
+                if out and out[-1].sentence == i:
                     break
             else:
                 for j, tok in enumerate(tokens):
@@ -72,6 +74,15 @@ class Evidence:
                         out.append(Counterpart(i, tok.start, tok.end, tok.surface))
                         break
         return out
+
+    def telling(self, claim: PreparedClaim, found: list[Counterpart]) -> list[Counterpart]:
+        """The counterparts in the sentences that tell the claim's statement: those sharing nearly
+        as much of the claim's words (names and numbers weigh most) as the best one does (the
+        大型魚 sentence's 増え does not speak for a claim about 小型魚's 4007トン)."""
+        cover = [sum(w for t, w in zip(claim.tokens, claim.weights) if t.lemma in s.lemmas or t.surface in s.text)
+                 for s in self.sentences]
+        best = max(cover, default=0)
+        return [c for c in found if cover[c.sentence] >= 0.8 * best]
 
     def span(self, c: Counterpart) -> tuple[int, int]:
         """Original offsets in the source text of a counterpart."""
@@ -213,6 +224,9 @@ def _modality(claim: PreparedClaim, act: S.Act, ev: Evidence, found: list[Counte
     """The claim states an act more surely than the source (検討 -> 決定), or less surely."""
     level, marker = S.modality(claim.norm, act.end)
     # words inside 「」 are someone's demand or view (「検察は抗告せず…」), not the page's account
+    found = ev.telling(claim, found)
+    if not found:
+        return []  # the sentence that tells the claim does not say the act: nothing to compare
     narrated = [c for c in found if not _in_quote(ev.texts[c.sentence], c.start)] or found
     theirs = [S.modality(ev.texts[c.sentence], c.end) for c in narrated]
     if any(_compatible(level, marker, other) for other, _ in theirs):

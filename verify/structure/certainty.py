@@ -37,7 +37,7 @@ def _next_predicate(tail: str) -> int:
     tokens = analyze(tail, "B")
     joined = False
     for tok in tokens:
-        if tok.surface in ("て", "で", "、") and tok.pos[0] in ("助詞", "補助記号"):
+        if tok.surface in ("て", "で", "、"):  # (cut out of its sentence, て may read as a conjunction)
             joined = True
             continue
         if joined and tok.pos[0] == "動詞" and tok.pos[1] != "非自立可能" and not _MODALITY_RE.match(tail, tok.start):

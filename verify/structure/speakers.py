@@ -69,8 +69,11 @@ def _head_phrase(phrase: str) -> str:
 
 
 def _speaker_words(phrase: str) -> tuple[set[str], set[str]]:
+    """(names, nouns) of a phrase. The names are its people's (石倉, 直樹) when it names any, else
+    its other proper names (札幌, ASTの…); one-character names (健, 道) are too short to tell."""
     tokens = analyze(phrase, "C")
-    names = {t.surface for t in tokens if t.is_proper or t.oov and len(t.surface) >= 2}
+    people = {t.surface for t in tokens if t.pos[2] == "人名" and len(t.surface) >= 2}
+    names = people or {t.surface for t in tokens if (t.is_proper or t.oov) and len(t.surface) >= 2}
     nouns = {t.lemma for t in tokens if t.pos[0] == "名詞"}
     return names, nouns
 
