@@ -24,7 +24,7 @@ def _is_plain(tok: Token) -> bool:
                 or tok.surface.isascii() and tok.surface.isupper())
 
 
-def _claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
+def claim_clauses(claim: PreparedClaim) -> list[tuple[int, int]]:
     """Clauses of the claim; a piece too thin to match on its own (a subject: "Xは、") joins the next.
 
     A thin piece at the end is dropped rather than joined backwards: "…が最も多く、次いで大分県"
@@ -146,7 +146,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
     clauses = [c for s in evidence for c in s.clauses]
     sentence_of = {id(c): s for s in evidence for c in s.clauses}
     out: list[Fact] = []
-    for start, end in _claim_clauses(claim):
+    for start, end in claim_clauses(claim):
         tokens = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
         names = [e for e in claim.entities if start <= e.start < end]
         numbers = [q for q in claim.quantities if start <= q.start < end]

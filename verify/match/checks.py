@@ -15,7 +15,7 @@ from . import polarity as P
 from . import names as N
 from . import lexicon
 from . import thresholds as T
-from .binding import clause_conflicts
+from .binding import claim_clauses, clause_conflicts
 from .elements import check_elements
 from .evidence import masks as _masks
 from .prepared import PreparedClaim, PreparedSource, Sentence
@@ -256,14 +256,25 @@ def _check_comparisons(claim: PreparedClaim) -> list[Fact]:
     return out
 
 
+def _telling(claim: PreparedClaim, evidence: list[Sentence], at: int) -> str:
+    """The evidence sentences that carry nearly as much of the wording of the claim's clause
+    around `at` as the best one does."""
+    start, end = next(((a, b) for a, b in claim_clauses(claim) if a <= at < b), (0, len(claim.norm)))
+    words = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
+    cover = [sum(w for t, w in words if t.lemma in s.lemmas or t.surface in s.text) for s in evidence]
+    best = max(cover, default=0)
+    return "\n".join(s.text for s, c in zip(evidence, cover) if c >= 0.8 * best)
+
+
 def _check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Antonyms swapped in, and emphatic words (初めて, 過去最高) the source does not back."""
     out = []
     ev_text = "\n".join(s.text for s in evidence)
-    # listed opposites anywhere in the evidence; the looser up/down words are compared clause
-    # by clause in binding.py (a page says 増え of one thing and 低下 of another)
+    # listed opposites in the sentences that tell the claim's clause (not a neighbour's 下回った of
+    # another thing); the looser up/down words are compared clause by clause in binding.py
     for a, b in lexicon.ANTONYM_PAIRS + [(b, a) for a, b in lexicon.ANTONYM_PAIRS]:
-        if a in claim.norm and b not in claim.norm and b in ev_text and a not in ev_text:
+        if a in claim.norm and b not in claim.norm and b in ev_text and a not in ev_text \
+                and b in _telling(claim, evidence, claim.norm.find(a)):
             out.append(Fact("antonym", a, CONFLICTING, b))
     for word in _emphatic_words(claim.norm):
         if word:

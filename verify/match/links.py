@@ -78,8 +78,7 @@ def _check_speakers(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
             theirs = S.speaker(s.text, opening, closing) or _previous_speaker(source, s_index)
             # the claim's speaker must be someone the page names: then the page gave the quote
             # to another of its people (a speaker the page never names is the names check's work)
-            if theirs and S.personal(theirs) and not S.same_speaker(said_by, theirs) \
-                    and S.same_speaker(said_by, source.norm_text):
+            if _another_person(said_by, theirs, s.text, source):
                 out.append(Fact("speaker", said_by, CONFLICTING, theirs))
             break
     return out
@@ -105,10 +104,26 @@ def _check_reported(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
     quotes = S.quote_spans(text) or [("", 0, 0)]
     theirs = S.speaker(text, quotes[0][1], quotes[0][2]) if quotes[0][0] else S.topic(text, first=True)
     theirs = theirs or _previous_speaker(source, index)
-    if theirs and S.personal(theirs) and not S.same_speaker(said_by, theirs) \
-            and S.same_speaker(said_by, source.norm_text):
+    if _another_person(said_by, theirs, text, source):
         return [Fact("speaker", said_by, CONFLICTING, theirs)]
     return []
+
+
+def _another_person(said_by: str, theirs: str, sentence: str, source: PreparedSource) -> bool:
+    """The page gives the words to someone other than the claim's speaker, whom it also names.
+    The claim may call the speaker by a role the page writes beside the name (ASTの日本事業責任者、
+    ケビン・モリス氏は): that role in the speaker's own sentence is the same person."""
+    if not theirs or not S.personal(theirs) or S.same_speaker(said_by, theirs):
+        return False
+    if _beside(said_by, theirs, sentence):
+        return False
+    return S.same_speaker(said_by, source.norm_text)
+
+
+def _beside(said_by: str, theirs: str, sentence: str) -> bool:
+    """「ASTの日本事業責任者、ケビン・モリス氏は」: the role right before the name."""
+    at = sentence.find(theirs)
+    return at > 0 and said_by[-4:] in sentence[max(0, at - len(said_by) - 3):at]
 
 
 def _previous_speaker(source: PreparedSource, index: int) -> str:
