@@ -15,7 +15,7 @@ from . import polarity as P
 from . import names as N
 from . import lexicon
 from . import thresholds as T
-from .binding import claim_clauses, clause_conflicts
+from .binding import clause_conflicts
 from .elements import check_elements
 from .emphasis import check_wording
 from .evidence import masks as _masks
