@@ -126,13 +126,13 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
     return out
 
 
-def _check_relative_dates(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+def _check_relative_dates(claim: PreparedClaim, source: PreparedSource, evidence: str) -> list[Fact]:
     text, anchor, published = source.norm_text, claim.anchor, source.published
     years = {int(q.value) for q in source.quantities if q.unit == "年(year)"}
     out = (D.check_relative_years(claim.norm, anchor, text, published, years)
            + D.check_relative_months(claim.norm, anchor, text, published)
            + D.check_relative_days(claim.norm, anchor, text, published, D.days_named(_dated_only(claim.norm), anchor))
-           + D.check_periods(claim.norm, text, published))
+           + D.check_periods(claim.norm, text, published, evidence))
     for word in lexicon.RELATIVE_DATES:
         if word in claim.norm:
             same = next((g for g in lexicon.PERIOD_GROUPS if word in g), (word,))
@@ -282,7 +282,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + [d for s in evidence for d in F.differences(F.quantities(s.text)) if "/" in d.text]
     facts = (
         _check_quantities(claim, source, evidence, ev_quantities, core, derived)
-        + _check_relative_dates(claim, source)
+        + _check_relative_dates(claim, source, "\n".join(s.text for s in evidence))
         + _check_entities(claim, source, evidence, core)
         + _check_quotes(claim, source)
         + P.polarity_conflicts(claim.predicates, ev_predicates)

@@ -109,14 +109,16 @@ def check_relative_years(claim: str, anchor: date | None, source_text: str, publ
     return out
 
 
-def check_periods(claim: str, source_text: str, published: date | None) -> list[Fact]:
-    """上旬 / 中旬 / 下旬: the source's own period word for that month, or a day inside it."""
+def check_periods(claim: str, source_text: str, published: date | None, evidence_text: str = "") -> list[Fact]:
+    """上旬 / 中旬 / 下旬: the source's own period word for that month (今月上旬, 先月下旬 read against
+    its date), or a day inside it said where the claim's statement is told."""
     out = []
     for m in _PERIOD_RE.finditer(claim):
         month = int(m.group(1)) if m.group(1) else (published.month if published else None)
         low, high = _PERIOD_OF_MONTH[m.group(2)]
-        theirs = [(int(s.group(1)) if s.group(1) else month, s.group(2)) for s in _PERIOD_RE.finditer(source_text)]
-        days = [int(d.group(2)) for d in _MONTH_DAY_RE.finditer(source_text) if int(d.group(1)) == month]
+        theirs = [(_period_month(source_text, s, published), s.group(2)) for s in _PERIOD_RE.finditer(source_text)]
+        near = evidence_text or source_text
+        days = [int(d.group(2)) for d in _MONTH_DAY_RE.finditer(near) if int(d.group(1)) == month]
         if (month, m.group(2)) in theirs or any(low <= d <= high for d in days):
             out.append(Fact("date", m.group(0), FOUND))
         elif any(mo == month for mo, _ in theirs) or days:
@@ -125,3 +127,14 @@ def check_periods(claim: str, source_text: str, published: date | None) -> list[
         else:
             out.append(Fact("date", m.group(0), MISSING))
     return out
+
+
+def _period_month(text: str, found: re.Match, published: date | None) -> int | None:
+    """The month a source's 上旬/中旬/下旬 is of: its own 6月, or 先月/今月/来月 from its date."""
+    if found.group(1):
+        return int(found.group(1))
+    if published is None:
+        return None
+    word = text[max(0, found.start() - 2):found.start()]
+    offset = lexicon.RELATIVE_MONTHS.get(word, 0)
+    return shift_month(published, offset)[1]

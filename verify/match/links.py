@@ -41,6 +41,13 @@ def _share(words: set[str], lemmas: frozenset[str]) -> float:
 _STATE_LINKS = ("ており、", "ていて、", "ていたため", "たことで", "ことで")
 
 
+def _circumstance(cause: set[str], text: str) -> bool:
+    """「…制度の対象品目で、審査期間は短縮される」: a noun clause ending in で、 that holds the cause
+    is the circumstance that brings about what follows it."""
+    cut = text.find("で、")
+    return cut > 0 and any(word in text[:cut] for word in cause)
+
+
 def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
     """A source sentence that tells the effect joins the cause to it with a causal word: in
     the same sentence (大雨のため運転を見合わせた, 大雨で…), or reaching back to the sentence
@@ -53,7 +60,7 @@ def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
         if shares[i] < max(0.25, best / 2):  # a sentence that tells (part of) the effect
             continue
         joined = any(word in s.text for word in S.CAUSE_WORDS + _STATE_LINKS) \
-            or any(f"{word}で" in s.text for word in cause)
+            or any(f"{word}で" in s.text for word in cause) or _circumstance(cause, s.text)
         before = source.sentences[i - 1].lemmas if i else frozenset()
         if joined and (_share(cause, s.lemmas) >= 0.5 or _share(cause, s.lemmas | before) >= 0.5):
             return True

@@ -16,7 +16,7 @@ CAUSAL_CONNECTIVES = ("のため", "ため", "を受けて", "を受け、", "�
 _CAUSE_RE = re.compile("|".join(sorted(map(re.escape, CAUSAL_CONNECTIVES), key=len, reverse=True)))
 # Words by which a source links a cause to its effect within a sentence (その背景には…がある,
 # 原因は…, これを受けて…); a cause noun followed directly by で (大雨で) counts too (elements.py).
-CAUSE_WORDS = tuple(dict.fromkeys(c.lstrip("のをが") for c in CAUSAL_CONNECTIVES)) + (
+CAUSE_WORDS = tuple(dict.fromkeys(c[1:] if c[0] in "をが" or c == "のため" else c for c in CAUSAL_CONNECTIVES)) + (
     "理由", "原因", "要因", "背景", "影響", "きっかけ", "受け")
 
 
@@ -40,5 +40,7 @@ def causes(text: str) -> list[Cause]:
             continue
         if m.group(0) == "による" and text[m.end():m.end() + 1] not in ("、", ""):
             continue  # 台風による被害: a noun phrase, not a link between two statements
+        if m.group(0) == "から、" and not re.match(r"[\u3041-\u309f]", text[m.start() - 1]):
+            continue  # 11月30日から、: "from" a time or place, not "because" (which follows a verb: ないから)
         out.append(Cause(m.group(0), m.start(), m.end()))
     return out
