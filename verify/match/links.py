@@ -62,6 +62,8 @@ def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
         joined = any(word in s.text for word in S.CAUSE_WORDS + _STATE_LINKS) \
             or any(f"{word}で" in s.text for word in cause) or _circumstance(cause, s.text)
         before = source.sentences[i - 1].lemmas if i else frozenset()
+        # a cause that is one thing (この条約により) is linked by a sentence about that thing
+        joined = joined or len(cause) <= 2 and _share(cause, s.lemmas) == 1.0
         if joined and (_share(cause, s.lemmas) >= 0.5 or _share(cause, s.lemmas | before) >= 0.5):
             return True
     return False
