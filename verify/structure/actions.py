@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..text import Token, analyze
 from .negation import negated_after
 from .words import (ANNOUNCING_VERBS, DISCOURSE_ADVERBS, FACT_ADVERBS, GOING_VERBS, INTO_VERBS, LIGHT_PREDICATES, MODAL_VERBS,
-                    NECESSITY_VERBS as NECESSITY, PARTICLE_VERBS, REPORTING_VERBS, STANCE_NOUNS, SUPPORT_VERBS,
+                    NECESSITY_VERBS as NECESSITY, PARTICLE_VERBS, SELF_WORDS, REPORTING_VERBS, STANCE_NOUNS, SUPPORT_VERBS,
                     UNDOING_VERBS as UNDOING, _SCOPE_RE)
 
 @dataclass(frozen=True)
@@ -55,12 +55,21 @@ def _object_before(tokens: tuple[Token, ...], i: int) -> int | None:
     that takes its act so) before tokens[i]: 会見を開く -> 会見; 調査が行われた -> 調査; 利下げに
     踏み切った -> 利下げ."""
     particles = ("を", "が", "は", "に") if tokens[i].lemma in INTO_VERBS else ("を", "が", "は")
+    i = _skip_adverbs(tokens, i)
     if i >= 2 and tokens[i - 1].surface in particles and tokens[i - 2].pos[0] == "名詞" \
             and tokens[i - 2].pos[1] not in ("数詞", "固有名詞"):
         if tokens[i - 1].surface != "を" and tokens[i - 2].pos[2] != "サ変可能":
             return None  # 政府が進める: a subject, not the act
         return i - 2
     return None
+
+
+def _skip_adverbs(tokens: tuple[Token, ...], i: int) -> int:
+    """Step back over adverbs between an object and its verb: 獲得を[正式に]発表した."""
+    while i >= 2 and (tokens[i - 1].pos[0] == "副詞" or tokens[i - 1].surface in ("に", "で")
+                      and tokens[i - 1].pos[0] == "助動詞" and tokens[i - 2].pos[0] == "形状詞"):
+        i -= 1 if tokens[i - 1].pos[0] == "副詞" else 2
+    return i
 
 
 def _quantity_object(tokens: tuple[Token, ...], i: int) -> bool:
@@ -214,8 +223,8 @@ def modifiers(text: str) -> list[Modifier]:
         elif tok.pos[0] == "名詞" and _SCOPE_RE.match(tok.surface) and nxt is not None \
                 and nxt.surface in ("で", "に", "の"):
             pass
-        elif tok.pos[0] == "名詞" and tok.lemma in FACT_ADVERBS and adverbial:
-            pass  # 一斉に, 一時 (Sudachi tags some of these as nouns)
+        elif tok.pos[0] == "名詞" and tok.lemma in FACT_ADVERBS and (adverbial or tok.lemma in SELF_WORDS):
+            pass  # 一斉に, 一時, 自ら (Sudachi tags some of these as nouns)
         else:
             continue
         if i and (tokens[i - 1].pos[1] == "数詞" or tokens[i - 1].pos[2] in ("助数詞", "助数詞可能")):

@@ -34,6 +34,8 @@ REPORTING_VERBS = frozenset({
     "発表", "公表", "回答", "応じる", "呼び掛ける", "呼びかける", "漏らす", "打ち明ける", "明言",
     "宣言", "認める", "強調", "力説", "話る", "語す", "評価", "批判", "反論", "要請", "求める",
 })
+# "By oneself": who did it is the fact (自ら110番通報した, where the family called).
+SELF_WORDS = frozenset({"自ら", "自身", "自分"})
 # Verbs of making public: what they take (導入を表明, 結果を公表) is the act to check; which of
 # them the page uses does not matter. (報告 and 説明 are acts of their own: 墓前に報告した.)
 ANNOUNCING_VERBS = frozenset({"発表", "公表", "表明", "明かす", "明らか", "公開", "言及"})
@@ -57,7 +59,7 @@ DISCOURSE_ADVERBS = frozenset({
 })
 # The words above that still state a fact when a claim adds them: "already", "alone", "for
 # the first time", "newly" change what happened (issue: すでに, 独自に, 単独で). Compared.
-FACT_ADVERBS = frozenset({"既に", "すでに", "単独", "独自", "正式", "公式", "全面", "全面的",
+FACT_ADVERBS = frozenset({"自ら", "既に", "すでに", "単独", "独自", "正式", "公式", "全面", "全面的",
                           "一斉", "完全", "大幅", "急速", "急激", "初めて", "唯一", "再び", "相次いで",
                           "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的"})
 
@@ -77,7 +79,7 @@ GOING_VERBS = frozenset({"訪れる", "出向く", "向かう", "行く", "来�
 UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "撤回", "取り止める", "取りやめる",
                            "削除", "除外", "撤廃", "取り下げる", "白紙",
                            "拒否", "拒む", "否定", "停止", "休止", "延期", "凍結", "打ち切る", "廃止",
-                           "否決", "却下", "見直す"})
+                           "否決", "却下", "見直す", "辞退", "取り消す"})
 
 # Verbs whose "cannot" says a thing is needed or certain (協力が欠かせない, 影響は避けられない,
 # 否めない): their negation does not deny the noun before them.
