@@ -161,7 +161,7 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
             if act.sino and not act.negated:
                 out.append(Fact("predicate", said, MISSING))
             continue
-        flipped = _opposite_polarity(act, claim.norm, ev, found)
+        flipped = _opposite_polarity(act, claim, ev, found)
         if flipped:
             out.append(Fact("polarity", f"{'negative' if act.negated else 'positive'} ({said})",
                               CONFLICTING, f"{'positive' if act.negated else 'negative'} ({flipped})"))
@@ -171,14 +171,14 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
     return out
 
 
-def _opposite_polarity(act: S.Act, claim: str, ev: Evidence, found: list[Counterpart]) -> str:
+def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: list[Counterpart]) -> str:
     """What the page's own account says of the act, when every time it says it happened where
     the claim says it did not, or the reverse: 利下げを見送った against 利下げに踏み切った. Words
     in 「」 are someone's view, not the account, unless the claim too reports a view (…との見方).
     "" when they agree or the page says both."""
-    reported = _reported(claim, act.chain_end)
+    reported = _reported(claim.norm, act.chain_end)
     said = []
-    for c in found:
+    for c in ev.telling(claim, found):
         text = ev.texts[c.sentence]
         if _in_quote(text, c.start) and not reported:
             continue

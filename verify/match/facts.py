@@ -86,7 +86,7 @@ class Quantity:
 
     def agrees(self, other: Quantity) -> bool:
         """True when `other` (from the source) is the value this claim quantity states."""
-        if not self.unit and other.derived:
+        if not self.unit and other.derived and other.unit != ANY_COUNT:
             return False  # a bare number (100館余り) is not a percentage someone could compute
         if not self.unit and not other.unit and self.counted and other.counted \
                 and not (self.counted.startswith(other.counted) or other.counted.startswith(self.counted)):
@@ -298,9 +298,9 @@ def differences(found: list[Quantity]) -> list[Quantity]:
             if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
                 out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
                 continue
-            bare_pair = a.unit == b.unit == "" and ((a.label and b.label) or a.counted and a.counted == b.counted)
+            bare_pair = a.unit == b.unit == "" and (not (a.counted or b.counted) or a.counted == b.counted)
             if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "" and not bare_pair:
-                continue  # bare numbers must count the same thing
+                continue  # bare numbers must count the same thing (a claim's cue gates their use)
             big, small = (a, b) if a.value >= b.value else (b, a)
             # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
             unit = a.unit or ANY_COUNT

@@ -38,6 +38,8 @@ def causes(text: str) -> list[Cause]:
         begins = m.start() + (1 if m.group(0)[0] in "のをが" and m.group(0) not in ("ので",) else 0)
         if begins not in starts:
             continue
+        if m.group(0) == "によって" and text[m.end():m.end() + 1] == "は":
+            continue  # 日程によっては: "depending on", not "because of"
         if m.group(0) == "による" and text[m.end():m.end() + 1] not in ("、", ""):
             continue  # 台風による被害: a noun phrase, not a link between two statements
         if m.group(0) == "から、" and not re.match(r"[\u3041-\u309f]", text[m.start() - 1]):
