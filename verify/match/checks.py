@@ -85,8 +85,10 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             agreeing = [d for d in source.quantities if q.agrees(d)]
         labelled = [d for d in ev_quantities if q.label and d.unit == q.unit and d.label
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
-        unlabelled = [d for d in ev_quantities if not d.label and q.agrees(d)]  # the label may go unsaid
-        if labelled and not any(q.agrees(d) for d in labelled + derived + unlabelled):
+        # the label may go unsaid (売上高…8620億円); a bare number agrees with any other, so not for those
+        unlabelled = [d for d in ev_quantities if not d.label and d.unit and q.agrees(d)]
+        cued = [d for d in derived if F.derivation_cued(d, claim.norm, q)]
+        if labelled and not any(q.agrees(d) for d in labelled + cued + unlabelled):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
             out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
             continue
