@@ -5,6 +5,7 @@ verdicts, key-fact statuses and kinds) is defined here once and documented in do
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -45,6 +46,16 @@ SOURCE_STATUSES: dict[str, str] = {
     "deadline": "the run's total deadline passed before this page was fetched",
     "not_cached": "--offline run and the page is not in the HTTP cache",
 }
+
+
+# The user:password@ of a URL: everything in the authority before its last "@".
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+
+
+def without_credentials(url: str) -> str:
+    """`url` without user:password@. Credentials in a cited URL are never sent (not to the page,
+    its robots.txt or the archive) and never shown in a report; the rest of the URL is kept."""
+    return _USERINFO.sub(r"\1", url, count=1)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from claims import ArticleError
 
 from ..fetch import CassetteError, Fetcher, Settings, recording, replaying
-from ..model import ClaimResult
+from ..model import ClaimResult, without_credentials
 from ..pipeline import verify_article
 from ..sources import SourceLoader
 from .environment import Environment, ExitStatus
@@ -197,7 +197,7 @@ def _article_json(article) -> dict:
     return {
         "article": article.name, "title": article.title,
         "blocks": [{"id": b.id, "heading": b.heading, "published": b.published,
-                    "source_url": b.source_url, "outlet": b.outlet,
+                    "source_url": without_credentials(b.source_url), "outlet": b.outlet,
                     "claims": [{"id": c.id, "key": c.key, "line": c.line, "text": c.text} for c in b.claims]}
                    for b in article.blocks],
         "points": [{"id": p.id, "key": p.key, "line": p.line, "text": p.text} for p in article.points],
@@ -209,7 +209,7 @@ def _print_article(article, env: Environment) -> None:
     print(f"{article.name}: {article.title}", file=out)
     for b in article.blocks:
         print(f"\n[{b.id}] {b.heading}  公開日 {b.published or '-'}", file=out)
-        print(f"    source: {b.source_url or '(none)'}  outlet: {b.outlet or '-'}", file=out)
+        print(f"    source: {without_credentials(b.source_url) or '(none)'}  outlet: {b.outlet or '-'}", file=out)
         for c in b.claims:
             print(f"    {c.id:<6} {c.text}", file=out)
     if article.points:
@@ -236,6 +236,6 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
         env.error(f"{args.cassette}: cannot record ({error})")
         return ExitStatus.ERROR
     for url, status in statuses.items():
-        print(f"{status:<16} {url}", file=env.stdout)
+        print(f"{status:<16} {without_credentials(url)}", file=env.stdout)
     print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)
     return ExitStatus.ERROR if failed else ExitStatus.OK

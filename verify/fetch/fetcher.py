@@ -21,7 +21,7 @@ import requests
 from requests.utils import requote_uri
 from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
-from ..model import Page
+from ..model import Page, without_credentials
 from . import cassette
 from .classify import (ERROR_BODY_BYTES, HTML_TYPES, MAYBE_HTML_TYPES, Exchange, PageTimeout,
                        bot_wall, exception_chain, fail, page_for, page_for_exception)
@@ -49,6 +49,12 @@ class _NoCookies(http.cookiejar.DefaultCookiePolicy):
 
     def set_ok(self, cookie, request):  # noqa: ANN001 - cookiejar's signature
         return False
+
+
+def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """Passed as `auth`: requests then takes credentials neither from the URL nor from ~/.netrc."""
+    request.headers.pop("Authorization", None)
+    return request
 
 
 class Fetcher:
@@ -112,7 +118,8 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """Fetch one URL. Never raises: failures come back as a Page with a failure status."""
-        trail = [str(url).strip()]  # every URL visited; the last one is being fetched now
+        # Every URL visited; the last one is being fetched now. Credentials are never sent.
+        trail = [without_credentials(str(url).strip())]
         try:
             if self.scheduler.expired():
                 raise DeadlinePassed
@@ -129,7 +136,7 @@ class Fetcher:
     def get_raw(self, url: str, purpose: str = _RAW) -> tuple[int | None, bytes, str]:
         """(status, body, "") of a small document (robots.txt, archive API), redirects followed;
         (None, b"", why) when it could not be had."""
-        trail = [url]
+        trail = [without_credentials(url)]
         try:
             ex = self._follow(trail, purpose)
         except _Stop as stop:
@@ -154,7 +161,7 @@ class Fetcher:
             target = self.session.get_redirect_target(ex)
             if target is None:
                 return ex
-            nxt = requote_uri(urljoin(hop, target))
+            nxt = without_credentials(requote_uri(urljoin(hop, target)))
             if nxt in trail:
                 trail.append(nxt)
                 raise _Stop("redirect_loop", f"redirects back to {nxt}")
@@ -181,7 +188,8 @@ class Fetcher:
             timeout = (min(s.connect_timeout, left), min(s.read_timeout, left))
             try:
                 with self.scheduler.slot(host, spaced=purpose != _ROBOTS):
-                    response = self.session.get(url, allow_redirects=False, stream=True, timeout=timeout)
+                    response = self.session.get(url, allow_redirects=False, stream=True, timeout=timeout,
+                                                auth=_no_auth)
                     try:
                         ex = self._read(url, response, purpose, started)
                     finally:
