@@ -58,9 +58,25 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment) -> tuple[
                 env.error(str(item))
                 failed += 1
                 continue
+            warn_unread_citations(item, env)
             loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
             results.extend(verify_article(item, loader))
     return results, failed
+
+
+# What claims/ notes on a block whose 出典 line has no URL it could read (Block.url_note).
+NO_URL_NOTE = "出典 line without a URL"
+
+
+def warn_unread_citations(article, env: Environment) -> None:
+    """One stderr line per block that has a 出典 line but no URL read from it: its claims would
+    otherwise quietly become uncited (checked against the article's other sources only)."""
+    for block in article.blocks:
+        if getattr(block, "url_note", "") == NO_URL_NOTE and not block.source_url:
+            heading = block.heading if len(block.heading) <= 30 else block.heading[:29] + "…"
+            print(f"claimcheck: warning: {article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
+                  "出典 line without a URL that could be read; its claims are checked against the "
+                  "article's other sources", file=env.stderr)
 
 
 def _cited(article) -> dict[str, str]:
@@ -183,6 +199,7 @@ def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
                 env.error(str(item))
                 failed += 1
             else:
+                warn_unread_citations(item, env)
                 articles.append(item)
     if args.json:
         json.dump([_article_json(a) for a in articles], env.stdout, ensure_ascii=False, indent=2)

@@ -75,11 +75,11 @@ class Fetcher:
         self.session.cookies.set_policy(_NoCookies())
         # Redirects are followed by hand (see _follow) so each hop is recorded and checked.
         self.session.max_redirects = s.max_redirects
-        if not s.allow_private and not self._cassette:
+        if not self._cassette:
             # vcrpy patches urllib3's own connection classes, which the guard replaces: under
             # a recording only the per-hop check (check_url) protects.
             for prefix in ("http://", "https://"):
-                self.session.mount(prefix, GuardedAdapter(pool_maxsize=max(10, s.per_host)))
+                self.session.mount(prefix, GuardedAdapter(s.allow_private, pool_maxsize=max(10, s.per_host)))
         self.cache = None if self._cassette else open_cache(s.cache_path, s.cache_expiry)
         deadline_at = time.monotonic() + s.deadline if s.deadline else None
         self.scheduler = HostScheduler(s.per_host, 0.0 if replay else s.delay, deadline_at)
@@ -152,7 +152,8 @@ class Fetcher:
         while True:
             hop = trail[-1]
             # A replay resolves nothing; a recording goes to the real network and is checked.
-            problem = check_url(hop, self.settings.allow_private or self._replay)
+            problem = check_url(hop, self.settings.allow_private or self._replay,
+                                resolve_names=not self._replay)
             if problem:
                 raise _Stop("unsafe_url", problem)
             if purpose != _ROBOTS and self.settings.robots and not self.robots.allowed(hop):
