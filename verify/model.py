@@ -32,7 +32,7 @@ SOURCE_STATUSES: dict[str, str] = {
     "http_error": "other HTTP error status",
     "blocked": "bot wall or access denied (DataDome/Cloudflare challenge, 401, 403)",
     "soft_404": "a 200 page that is really an error page or the home page",
-    "timeout": "no answer within the timeout",
+    "timeout": "no answer within the timeout, or not complete within the page's wall-clock limit",
     "connection_error": "could not connect (DNS, refused, reset)",
     "too_large": "body larger than the size cap",
     "not_html": "not a web page (PDF, image, binary)",
@@ -43,7 +43,7 @@ SOURCE_STATUSES: dict[str, str] = {
     "unsafe_url": "refused: not http(s), or a private/loopback/metadata address",
     "empty": "the page has no extractable article text",
     "no_citation": "the block cites no source",
-    "deadline": "the run's total deadline passed before this page was fetched",
+    "deadline": "the run's total deadline passed before or while this page was fetched",
     "not_cached": "--offline run and the page is not in the HTTP cache",
 }
 

@@ -26,7 +26,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     if getattr(args, "timeout", None):
         changes["read_timeout"] = args.timeout
         changes["connect_timeout"] = min(args.timeout, Settings.connect_timeout)
-        changes["page_timeout"] = max(args.timeout, 1.0) * 3
+        # The wall-clock bound on a page, documented as 3x --timeout (docs/fetching.md).
+        changes["page_timeout"] = args.timeout * 3
     if getattr(args, "allow_private", False):
         changes["allow_private"] = True
     # Fetching politely (issue #6): each option maps onto one Settings field.

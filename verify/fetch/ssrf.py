@@ -14,14 +14,16 @@ itself or a cloud metadata service. Two checks:
 through, never link-local ones nor cloud metadata endpoints, which hand out credentials: those
 stay refused whatever the flag, by address and by name (metadata.google.internal).
 
-Under a replayed cassette nothing is resolved or connected (vcrpy answers), so the Fetcher
-checks names only; a recording keeps (1) and cannot have (2), since vcrpy swaps in connection
-classes of its own.
+The same connection classes put every socket under the request's wall-clock limit
+(wallclock.py) and bound name lookups by it. Under a replayed cassette nothing is resolved or
+connected (vcrpy answers), so the Fetcher checks names only; a recording keeps (1) and cannot
+have (2), since vcrpy swaps in connection classes of its own.
 """
 from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from urllib.parse import urlsplit
 
 from requests.adapters import HTTPAdapter
@@ -29,6 +31,8 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as _connection
+
+from . import wallclock
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -87,16 +91,40 @@ def ascii_host(host: str) -> str:
         raise UnicodeError(f"host name {host!r} cannot be IDNA-encoded ({exc})") from None
 
 
-def resolve(host: str, port: int) -> list[IPAddress]:
-    """Every address `host` resolves to (a literal resolves to itself). Raises socket.gaierror."""
+def resolve(host: str, port: int, within: float | None = None) -> list[IPAddress]:
+    """Every address `host` resolves to (a literal resolves to itself). Raises socket.gaierror,
+    or TimeoutError when the lookup takes longer than `within` seconds."""
     host = host.strip("[]")
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:
         pass
-    infos = socket.getaddrinfo(ascii_host(host), port, type=socket.SOCK_STREAM)
+    infos = _lookup(ascii_host(host), port, within)
     # Scope ids ("fe80::1%eth0") are not part of the address.
     return list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+
+
+def _lookup(host: str, port: int, within: float | None) -> list:
+    """socket.getaddrinfo, given up on after `within` seconds: the resolver cannot be interrupted,
+    so it runs in a daemon thread that is left to finish on its own."""
+    if within is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    outcome: list = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            outcome.append(exc)
+        done.set()
+
+    threading.Thread(target=run, name="dns", daemon=True).start()
+    if not done.wait(max(0.0, within)):
+        raise TimeoutError(f"looking up {host} took longer than {within:g} s")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def refusal(host: str, addresses: list[IPAddress], allow_private: bool = False) -> str:
@@ -115,10 +143,11 @@ def metadata_host(host: str) -> bool:
     return host.strip("[]").rstrip(".").lower() in METADATA_HOSTS
 
 
-def check_url(url: str, allow_private: bool, resolve_names: bool = True) -> str:
-    """Why `url` must not be fetched, or "". A name that does not resolve is not refused here:
-    the connection then fails with a DNS error, which is the truer report. Without
-    `resolve_names` (a replay) only the scheme, the host name and a literal address are judged."""
+def check_url(url: str, allow_private: bool, resolve_names: bool = True, within: float | None = None) -> str:
+    """Why `url` must not be fetched, or "". A name that does not resolve (in `within` seconds)
+    is not refused here: the connection then fails with a DNS error, which is the truer report.
+    Without `resolve_names` (a replay) only the scheme, the host name and a literal address are
+    judged."""
     try:
         parts = urlsplit(url)
         host, port = parts.hostname, parts.port
@@ -141,36 +170,56 @@ def check_url(url: str, allow_private: bool, resolve_names: bool = True) -> str:
         except ValueError:
             return ""
     try:
-        addresses = resolve(name, port or (443 if scheme == "https" else 80))
+        addresses = resolve(name, port or (443 if scheme == "https" else 80), within)
     except (OSError, UnicodeError):
         return ""
     return refusal(host, addresses, allow_private)
 
 
 class _GuardedConnectionMixin:
-    """Resolve, check every address, then connect to a checked one (never resolve twice)."""
+    """Resolve, check every address, then connect to a checked one (never resolve twice); every
+    socket goes under the request's wall-clock limit, and lookups and connects end with it."""
 
     allow_private = False
 
     def _new_conn(self) -> socket.socket:
         try:
-            addresses = resolve(self._dns_host, self.port)
+            addresses = resolve(self._dns_host, self.port, _within(None))
         except socket.gaierror as exc:
             raise NameResolutionError(self.host, self, exc) from exc
+        except TimeoutError as exc:
+            raise ConnectTimeoutError(self, str(exc)) from exc
         reason = refusal(self.host, addresses, self.allow_private)
         if reason:
             raise UnsafeAddress(f"refused to connect: {reason}")
         last: OSError | None = None
         for ip in addresses:
             try:
-                return _connection.create_connection(
-                    (str(ip), self.port), self.timeout, source_address=self.source_address,
+                sock = _connection.create_connection(
+                    (str(ip), self.port), _within(self.timeout), source_address=self.source_address,
                     socket_options=self.socket_options)
             except TimeoutError as exc:
                 raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from exc
             except OSError as exc:
                 last = exc
+                continue
+            wallclock.attach(sock)
+            return sock
         raise NewConnectionError(self, f"Failed to establish a new connection: {last}") from last
+
+    def request(self, method, url, body=None, headers=None, **kwargs):  # noqa: ANN001,ANN003,ANN201
+        # A connection reused from the pool was opened under an earlier request's limit.
+        wallclock.attach(self.sock)
+        return super().request(method, url, body, headers, **kwargs)
+
+
+def _within(timeout: float | None) -> float | None:
+    """`timeout`, shortened to what is left of the current request's wall-clock limit."""
+    limit = wallclock.current()
+    if limit is None:
+        return timeout
+    left = max(0.001, limit.remaining())
+    return left if not isinstance(timeout, (int, float)) else min(timeout, left)
 
 
 def _pool_classes(allow_private: bool) -> dict[str, type]:
@@ -185,7 +234,8 @@ _POOLS = {flag: _pool_classes(flag) for flag in (False, True)}
 
 
 class GuardedAdapter(HTTPAdapter):
-    """An HTTPAdapter whose connections refuse forbidden addresses at connect time."""
+    """An HTTPAdapter whose connections refuse forbidden addresses at connect time and live
+    under the wall-clock limit of their request."""
 
     def __init__(self, allow_private: bool = False, **kwargs) -> None:  # noqa: ANN003 - HTTPAdapter's
         self.allow_private = allow_private
