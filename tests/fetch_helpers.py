@@ -25,10 +25,16 @@ def write_article(tmp_path, *urls: str):
 
 def run_cli(*argv) -> tuple[int, str]:
     """`claimcheck ARGV` in-process; (exit code, stderr)."""
+    code, _, stderr = run_cli_out(*argv)
+    return code, stderr
+
+
+def run_cli_out(*argv) -> tuple[int, str, str]:
+    """`claimcheck ARGV` in-process; (exit code, stdout, stderr)."""
     env = Environment(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(),
                       stdout_isatty=False, stderr_isatty=False, no_color=True)
     code = main([str(a) for a in argv], env)
-    return code, env.stderr.getvalue()
+    return code, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 def read_rows(path) -> list[dict[str, str]]:

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fetch_helpers import run_cli_out
 from verify.fetch import CassetteError, Fetcher, cassette, recording, replaying  # cassette: for is_active()
 
 # A copy of shared/devset/cassette.yaml, so the tests do not depend on files outside the repo.
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
+SEED = Path(__file__).parent / "fixtures" / "articles" / "000_8a0206ff2ce473fd.txt"
 MAINICHI = "https://mainichi.jp/articles/20241205/k00/00m/030/043000c"
 REUTERS = "https://jp.reuters.com/world/europe/UEFNC4ERRFOTLOKZXDUN4LQ3BY-2025-01-17/"
 JA = "ロシアとイランが20年間の戦略条約に署名"
@@ -212,3 +214,39 @@ def test_replay_compares_a_request_with_its_own_recordings_only(tmp_path, fast_s
     with replaying(path), Fetcher(fast_settings) as fetcher:
         statuses = {fetcher.fetch(f"https://news.example/a/{i}").status for i in range(0, 300, 30)}
     assert statuses == {"ok"} and len(compared) <= 4 * 11
+
+
+def _cassette_with(**response) -> dict:
+    good = _interaction("GET", MAINICHI, "<html><body><p>本文</p></body></html>")
+    good["response"].update(response)
+    return {"interactions": [good], "version": 1}
+
+
+@pytest.mark.parametrize("data, problem", [
+    (_cassette_with(status={"code": "banana", "message": "OK"}), "interaction 1: response status code 'banana' is not an HTTP status"),
+    (_cassette_with(status="banana"), "interaction 1: response status is str 'banana', not a mapping of code and message"),
+    (_cassette_with(headers=5), "interaction 1: response headers are int 5, not a mapping"),
+    (_cassette_with(headers={"Content-Type": 5}), "interaction 1: response header 'Content-Type' is int 5, not text"),
+    (_cassette_with(body={"string": 12345}), "interaction 1: response body is int 12345, not text or bytes under 'string'"),
+    (_cassette_with(body=["<p>"]), "interaction 1: response body is list ['<p>'], not text or bytes under 'string'"),
+    ({"interactions": ["hello"], "version": 1}, "interaction 1 is str 'hello', not a mapping of request and response"),
+    ({"hello": "world"}, "the file holds dict {'hello': 'world'}, not a mapping with a list of 'interactions'"),
+    (["a", "list"], "the file holds list ['a', 'list'], not a mapping with a list of 'interactions'"),
+    ({"interactions": [], "version": 2}, "version 2: only version 1 cassettes can be read"),
+])
+def test_cli_exits_2_with_one_line_naming_a_bad_cassette(tmp_path, data, problem):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, stdout, stderr = run_cli_out("verify", SEED, "--cassette", bad, "--csv", tmp_path / "o.csv")
+    assert code == 2 and stdout == ""
+    assert stderr == f"claimcheck: error: {bad}: not a valid cassette ({problem})\n"
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_a_cassette_with_a_python_tag_runs_nothing(tmp_path):
+    marker = tmp_path / "ran"
+    bad = tmp_path / "evil.yaml"
+    bad.write_text(f"!!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    code, _, stderr = run_cli_out("verify", SEED, "--cassette", bad)
+    assert code == 2 and not marker.exists()
+    assert stderr.startswith(f"claimcheck: error: {bad}: not a valid cassette (") and stderr.count("\n") == 1

@@ -3,12 +3,15 @@ what is never kept (failures worth retrying, cookies)."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import pickle
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from fetch_helpers import PAGE, read_rows, run_cli, write_article
-from verify.fetch import Fetcher, replaying
+from verify.fetch import Fetcher, Settings, httpcache, replaying  # httpcache: its table, for crafted rows
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
 
@@ -122,3 +125,68 @@ def test_an_unusable_cache_only_turns_caching_off(local_server, polite, tmp_path
     blocker.write_text("not a directory")
     with Fetcher(dataclasses.replace(polite, cache_path=blocker / "cache.sqlite")) as fetcher:
         assert fetcher.fetch(local_server.route("/a", PAGE)).ok
+
+
+# --- A cache file is untrusted: nothing in it can run code ---------------------------------------
+
+class _RunsCode:
+    """Unpickled, runs `touch marker`: what a crafted requests-cache row did (issue #11)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return os.system, (f"touch {self.marker}",)
+
+
+def _evil_pickle(marker: Path) -> bytes:
+    blob = pickle.dumps(_RunsCode(marker))
+    probe = marker.with_name("probe")
+    pickle.loads(pickle.dumps(_RunsCode(probe)))  # the payload works: unpickling runs it
+    assert probe.exists()
+    return blob
+
+
+def _cli_run(article, cache, out):
+    code, stderr = run_cli("verify", article, "--allow-private", "--cache", cache, "--delay", "0", "--csv", out)
+    assert code == 0 and "Traceback" not in stderr, stderr
+    return [r for r in read_rows(out) if r["block"] != "points"]
+
+
+def test_a_pickle_in_an_old_requests_cache_file_never_runs(local_server, tmp_path):
+    url = local_server.route("/a", PAGE)
+    marker, cache = tmp_path / "ran", tmp_path / "cache.sqlite"
+    with sqlite3.connect(cache) as db:  # the tables requests-cache left, every row a payload
+        db.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, value BLOB, expires INTEGER)")
+        db.execute("CREATE TABLE redirects (key TEXT PRIMARY KEY, value BLOB, expires INTEGER)")
+        for key in (url, url + "/", "a" * 16):
+            db.execute("INSERT INTO responses VALUES (?, ?, NULL)", (key, _evil_pickle(marker)))
+            db.execute("INSERT INTO redirects VALUES (?, ?, NULL)", (key, _evil_pickle(marker)))
+    article = write_article(tmp_path, url)
+    rows = _cli_run(article, cache, tmp_path / "1.csv")
+    assert not marker.exists()
+    assert {(r["source_status"], r["verdict"]) for r in rows} >= {("ok", "supported")}
+    seen = local_server.hits("/a")
+    assert seen == 1
+    _cli_run(article, cache, tmp_path / "2.csv")  # the same file now serves the page
+    assert local_server.hits("/a") == seen and not marker.exists()
+
+
+@pytest.mark.parametrize("column, value", [
+    ("headers", "pickle"), ("body", "pickle-as-text"), ("status", "banana"), ("headers", '{"not": "a list"}'),
+    ("headers", '[["Content-Type", 5]]'), ("body", "text, not bytes"), ("expires", "soon"),
+])
+def test_a_row_that_does_not_parse_is_a_miss_and_is_replaced(local_server, tmp_path, column, value):
+    url = local_server.route("/a", PAGE)
+    marker, cache = tmp_path / "ran", tmp_path / "cache.sqlite"
+    polite = Settings(cache_path=cache, allow_private=True, delay=0.0)
+    with Fetcher(polite) as fetcher:
+        assert fetcher.fetch(url).ok
+    crafted = {"pickle": _evil_pickle(marker), "pickle-as-text": _evil_pickle(marker).decode("latin-1")}.get(value, value)
+    with sqlite3.connect(cache) as db:
+        assert db.execute(f"UPDATE {httpcache.TABLE} SET {column} = ? WHERE url = ?", (crafted, url)).rowcount == 1
+    rows = _cli_run(write_article(tmp_path, url), cache, tmp_path / "o.csv")
+    assert {r["source_status"] for r in rows} == {"ok"} and not marker.exists()
+    assert local_server.hits("/a") == 2  # a miss: fetched again
+    with Fetcher(polite) as fetcher:
+        assert fetcher.fetch(url).ok and local_server.hits("/a") == 2  # and stored again, readable

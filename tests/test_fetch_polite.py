@@ -13,7 +13,7 @@ import pytest
 from fetch_helpers import PAGE, read_rows, run_cli, write_article
 from verify.cli import build_parser
 from verify.fetch import Fetcher, replaying
-from verify.fetch.politeness import HostScheduler, backoff, retry_after
+from verify.fetch.politeness import HostScheduler, RobotsRules, backoff, retry_after
 from verify.model import SOURCE_STATUSES
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
@@ -73,13 +73,16 @@ def test_scheduler_spacing_and_pause_with_a_fake_clock():
     assert slept[-1] == 30
 
 
-def test_deadline_marks_pages_not_started_in_time(local_server, polite):
+def test_deadline_cuts_the_page_in_flight_and_marks_pages_not_started(local_server, polite):
+    # One at a time, 0.4 s each: the first ends in time, the second is running at 0.6 s.
     urls = [local_server.route(f"/slow{i}", PAGE, delay=0.4) for i in range(5)]
     started = time.monotonic()
     with Fetcher(dataclasses.replace(polite, per_host=1, deadline=0.6)) as fetcher:
-        statuses = [p.status for p in fetcher.fetch_many(urls).values()]
-    assert time.monotonic() - started < 2.0
-    assert statuses[:2] == ["ok", "ok"] and statuses[2:] == ["deadline"] * 3
+        pages = list(fetcher.fetch_many(urls).values())
+    assert time.monotonic() - started < 1.0
+    assert [p.status for p in pages] == ["ok"] + ["deadline"] * 4
+    assert "while this page was being fetched" in pages[1].reason
+    assert all("before this page could be fetched" in p.reason for p in pages[2:])
     assert local_server.hits("/slow4") == 0
 
 
@@ -174,3 +177,14 @@ def test_fetch_option_exists_and_is_documented(option):
 
 def test_every_source_status_is_documented():
     assert [s for s in SOURCE_STATUSES if f"`{s}`" not in FETCHING] == []
+
+
+def test_a_robots_txt_cut_short_by_the_asking_pages_time_is_asked_again():
+    # The first page had too little time left: its answer says nothing of the site, so the
+    # next page of the site fetches robots.txt again instead of inheriting "allow everything".
+    answers = [(None, b"", False), (200, b"User-agent: *\nDisallow: /\n", True)]
+    asked = []
+    rules = RobotsRules(lambda url, within: asked.append(within) or answers.pop(0), "claimcheck/1.0")
+    assert rules.allowed("https://news.example/a", 0.2)
+    assert not rules.allowed("https://news.example/b", 9.0)
+    assert not rules.allowed("https://news.example/c", 9.0) and asked == [0.2, 9.0]

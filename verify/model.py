@@ -5,6 +5,7 @@ verdicts, key-fact statuses and kinds) is defined here once and documented in do
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -31,7 +32,7 @@ SOURCE_STATUSES: dict[str, str] = {
     "http_error": "other HTTP error status",
     "blocked": "bot wall or access denied (DataDome/Cloudflare challenge, 401, 403)",
     "soft_404": "a 200 page that is really an error page or the home page",
-    "timeout": "no answer within the timeout",
+    "timeout": "no answer within the timeout, or not complete within the page's wall-clock limit",
     "connection_error": "could not connect (DNS, refused, reset)",
     "too_large": "body larger than the size cap",
     "not_html": "not a web page (PDF, image, binary)",
@@ -42,9 +43,19 @@ SOURCE_STATUSES: dict[str, str] = {
     "unsafe_url": "refused: not http(s), or a private/loopback/metadata address",
     "empty": "the page has no extractable article text",
     "no_citation": "the block cites no source",
-    "deadline": "the run's total deadline passed before this page was fetched",
+    "deadline": "the run's total deadline passed before or while this page was fetched",
     "not_cached": "--offline run and the page is not in the HTTP cache",
 }
+
+
+# The user:password@ of a URL: everything in the authority before its last "@".
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+
+
+def without_credentials(url: str) -> str:
+    """`url` without user:password@. Credentials in a cited URL are never sent (not to the page,
+    its robots.txt or the archive) and never shown in a report; the rest of the URL is kept."""
+    return _USERINFO.sub(r"\1", url, count=1)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Callable
 from claims import Article, Claim
 
 from .match import PreparedSource, match, prepare_claim, prepare_source_cached
-from .model import SOURCE_STATUSES, ClaimResult, Match, SourceDoc, Verdict
+from .model import SOURCE_STATUSES, ClaimResult, Match, SourceDoc, Verdict, without_credentials
 
 SourceGetter = Callable[[str], SourceDoc]
 
@@ -23,7 +23,8 @@ def _result(article: Article, claim: Claim, url: str, doc: SourceDoc | None, m: 
     block = article.block(claim.block)
     return ClaimResult(
         article=article.name, block=claim.block, claim_id=claim.id, claim=claim.text,
-        source_url=url, source_status=doc.status if doc else "no_citation", verdict=m.verdict,
+        # A cited URL's user:password@ is never shown in a report (nor sent: verify/fetch/).
+        source_url=without_credentials(url), source_status=doc.status if doc else "no_citation", verdict=m.verdict,
         score=m.score, evidence=m.evidence, reason=m.reason, claim_key=claim.key, line=claim.line,
         block_published=block.published if block else "",
         source_title=doc.title if doc else "", source_published=doc.published if doc else "",
@@ -94,7 +95,7 @@ def _elsewhere(m: Match, claim, own_url: str, article: Article, sources: _Source
         other = match(claim, prepared)
         if other.verdict is Verdict.SUPPORTED:
             owner = next(b.id for b in article.blocks if b.source_url == url)
-            return Match(m.verdict, m.score, f"{m.reason}; found in {owner}'s source ({url})",
+            return Match(m.verdict, m.score, f"{m.reason}; found in {owner}'s source ({without_credentials(url)})",
                          m.evidence, m.spans, m.facts)
     return m
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from claims import ArticleError
 
 from ..fetch import CassetteError, Fetcher, Settings, recording, replaying
-from ..model import ClaimResult
+from ..model import ClaimResult, without_credentials
 from ..pipeline import verify_article
 from ..sources import SourceLoader
 from .environment import Environment, ExitStatus
@@ -26,7 +26,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     if getattr(args, "timeout", None):
         changes["read_timeout"] = args.timeout
         changes["connect_timeout"] = min(args.timeout, Settings.connect_timeout)
-        changes["page_timeout"] = max(args.timeout, 1.0) * 3
+        # The wall-clock bound on a page, documented as 3x --timeout (docs/fetching.md).
+        changes["page_timeout"] = args.timeout * 3
     if getattr(args, "allow_private", False):
         changes["allow_private"] = True
     # Fetching politely (issue #6): each option maps onto one Settings field.
@@ -58,9 +59,25 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment) -> tuple[
                 env.error(str(item))
                 failed += 1
                 continue
+            warn_unread_citations(item, env)
             loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
             results.extend(verify_article(item, loader))
     return results, failed
+
+
+# What claims/ notes on a block whose 出典 line has no URL it could read (Block.url_note).
+NO_URL_NOTE = "出典 line without a URL"
+
+
+def warn_unread_citations(article, env: Environment) -> None:
+    """One stderr line per block that has a 出典 line but no URL read from it: its claims would
+    otherwise quietly become uncited (checked against the article's other sources only)."""
+    for block in article.blocks:
+        if getattr(block, "url_note", "") == NO_URL_NOTE and not block.source_url:
+            heading = block.heading if len(block.heading) <= 30 else block.heading[:29] + "…"
+            print(f"claimcheck: warning: {article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
+                  "出典 line without a URL that could be read; its claims are checked against the "
+                  "article's other sources", file=env.stderr)
 
 
 def _cited(article) -> dict[str, str]:
@@ -183,6 +200,7 @@ def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
                 env.error(str(item))
                 failed += 1
             else:
+                warn_unread_citations(item, env)
                 articles.append(item)
     if args.json:
         json.dump([_article_json(a) for a in articles], env.stdout, ensure_ascii=False, indent=2)
@@ -197,7 +215,7 @@ def _article_json(article) -> dict:
     return {
         "article": article.name, "title": article.title,
         "blocks": [{"id": b.id, "heading": b.heading, "published": b.published,
-                    "source_url": b.source_url, "outlet": b.outlet,
+                    "source_url": without_credentials(b.source_url), "outlet": b.outlet,
                     "claims": [{"id": c.id, "key": c.key, "line": c.line, "text": c.text} for c in b.claims]}
                    for b in article.blocks],
         "points": [{"id": p.id, "key": p.key, "line": p.line, "text": p.text} for p in article.points],
@@ -209,7 +227,7 @@ def _print_article(article, env: Environment) -> None:
     print(f"{article.name}: {article.title}", file=out)
     for b in article.blocks:
         print(f"\n[{b.id}] {b.heading}  公開日 {b.published or '-'}", file=out)
-        print(f"    source: {b.source_url or '(none)'}  outlet: {b.outlet or '-'}", file=out)
+        print(f"    source: {without_credentials(b.source_url) or '(none)'}  outlet: {b.outlet or '-'}", file=out)
         for c in b.claims:
             print(f"    {c.id:<6} {c.text}", file=out)
     if article.points:
@@ -236,6 +254,6 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
         env.error(f"{args.cassette}: cannot record ({error})")
         return ExitStatus.ERROR
     for url, status in statuses.items():
-        print(f"{status:<16} {url}", file=env.stdout)
+        print(f"{status:<16} {without_credentials(url)}", file=env.stdout)
     print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)
     return ExitStatus.ERROR if failed else ExitStatus.OK

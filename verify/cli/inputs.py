@@ -12,6 +12,7 @@ from typing import IO, Callable, Iterable, Iterator, Union
 from claims import Article, ArticleError, article_from_text, read_article
 
 from ..fetch import Fetcher
+from ..model import without_credentials
 
 # What a directory contributes: the two forms an article is saved in (text, saved web page).
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -124,9 +125,10 @@ def load_article(name: str, fetcher: Fetcher, stdin: IO | None = None) -> Articl
     if not is_url(name):
         return read_article(name, stdin)
     page = fetcher.fetch(name)
+    shown = without_credentials(name)  # the article's name in every report: no password in it
     if not page.ok:
-        raise ArticleError(f"{name}: {page.reason or page.status}")
-    return article_from_text(page.text, name)
+        raise ArticleError(f"{shown}: {page.reason or page.status}")
+    return article_from_text(page.text, shown)
 
 
 def load_articles(names: Iterable[Entry], fetcher: Fetcher, stdin: IO | None = None) -> Iterator[Article | ArticleError]:
@@ -138,7 +140,7 @@ def load_articles(names: Iterable[Entry], fetcher: Fetcher, stdin: IO | None = N
     batch = names if isinstance(names, Batch) else None
     for name in names:
         if batch:
-            batch._next(str(name) if isinstance(name, ArticleError) else name)
+            batch._next(str(name) if isinstance(name, ArticleError) else without_credentials(name))
         try:
             if isinstance(name, ArticleError):
                 raise name
@@ -149,7 +151,7 @@ def load_articles(names: Iterable[Entry], fetcher: Fetcher, stdin: IO | None = N
             yield error
             continue
         if batch:
-            batch.loaded.append(name)
+            batch.loaded.append(without_credentials(name))
         yield article
     if batch:
         batch._next(None)

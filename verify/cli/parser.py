@@ -109,7 +109,8 @@ def _number(kind: type, minimum: float, inclusive: bool = True):
 def _add_fetch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cassette", metavar="FILE",
                    help="replay this vcrpy cassette instead of the network (URLs not in it: not_in_cassette)")
-    p.add_argument("--timeout", type=_positive, metavar="SECONDS", help="per-request read timeout")
+    p.add_argument("--timeout", type=_positive, metavar="SECONDS",
+                   help="per-request read timeout; a whole page takes at most 3x this")
     p.add_argument("--allow-private", action="store_true",
                    help="allow sources on loopback/private addresses (testing only)")
     # Fetching politely (docs/fetching.md); defaults live in verify/fetch/config.py.
@@ -120,7 +121,8 @@ def _add_fetch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--retries", type=_number(int, 0), metavar="N",
                    help="retries after a connection error, 5xx or 429, with backoff (default 2)")
     p.add_argument("--deadline", type=_number(float, 0, inclusive=False), metavar="SECONDS",
-                   help="stop starting new fetches after this long; later pages get status deadline")
+                   help="stop all fetching after this long: pages not started and requests still "
+                        "running get status deadline")
     cache = p.add_mutually_exclusive_group()
     cache.add_argument("--cache", metavar="PATH", help="HTTP cache file (default: in the user cache directory)")
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the HTTP cache")

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from ..model import without_credentials
+
 # Source statuses worth a look in the archive: the page existed and is gone, or a wall
 # stands in front of it. Timeouts and 5xx are passing trouble: a re-run does better.
 FALLBACK_STATUSES = frozenset({"http_404", "http_410", "blocked", "soft_404"})
@@ -35,7 +37,7 @@ class Snapshot:
 
 def availability_url(endpoint: str, url: str, when: str = "") -> str:
     """The API query for the snapshot of `url` closest to `when` (ISO date) or the newest one."""
-    params = {"url": url}
+    params = {"url": without_credentials(url)}  # a cited URL's password is nobody else's business
     stamp = timestamp(when)
     if stamp:
         params["timestamp"] = stamp

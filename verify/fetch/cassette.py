@@ -6,10 +6,9 @@ reach the network, and a URL that was not recorded comes back as status "not_in_
 Create the `Fetcher` inside the `with` block: vcrpy patches connection classes when the
 block starts, and a keep-alive connection opened earlier would bypass it.
 
-requests-cache must never be active together with a cassette: its CachedSession crashes
-on responses served by vcrpy (vcrpy#881), and a warm cache hides requests from a recording
-cassette, so the recording would silently miss pages. The cache issue must check
-`is_active()` and use a plain session while it is true.
+The HTTP cache is never used together with a cassette (the Fetcher checks `is_active()`): a
+warm cache would hide requests from a recording cassette, so the recording would silently miss
+pages, and a replay must answer from the cassette alone.
 """
 from __future__ import annotations
 
@@ -157,21 +156,87 @@ def _strip_cookies(response: dict) -> dict:
 
 
 def _check(path: Path) -> None:
-    """Fail early with one clear line; vcrpy would treat a missing file as an empty cassette."""
-    from vcr.persisters.filesystem import CassetteDecodeError, CassetteNotFoundError, FilesystemPersister
+    """Fail early with one clear line naming the file and the problem: vcrpy would treat a missing
+    file as an empty cassette, and reads a recording's fields only when its URL is replayed, so a
+    bad one would fail with a traceback in the middle of the run."""
+    from vcr.persisters.filesystem import FilesystemPersister
     from vcr.serializers import yamlserializer
 
     if not path.is_file():
         raise CassetteError(f"{path}: cassette file not found")
     try:
-        FilesystemPersister.load_cassette(path, yamlserializer)
-    except CassetteNotFoundError:  # vcrpy's word for an empty file
-        raise CassetteError(f"{path}: cassette file is empty") from None
-    except CassetteDecodeError:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
         raise CassetteError(f"{path}: not a valid cassette (not UTF-8 text)") from None
-    except Exception as exc:  # yaml errors, missing keys, old formats: all mean "not a cassette"
-        problem = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise CassetteError(f"{path}: not a valid cassette ({type(exc).__name__}: {problem})") from None
+    except OSError as exc:
+        raise CassetteError(f"{path}: cannot read the cassette ({exc.strerror or exc})") from None
+    if not text.strip():
+        raise CassetteError(f"{path}: cassette file is empty")
+    try:
+        data = yamlserializer.deserialize(text)
+        problem = _bad_cassette(data)
+        if not problem:
+            FilesystemPersister.load_cassette(path, yamlserializer)  # whatever else vcrpy refuses
+    except Exception as exc:  # yaml errors, old formats: all mean "not a cassette"
+        problem = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    if problem:
+        raise CassetteError(f"{path}: not a valid cassette ({problem})")
+
+
+def _bad_cassette(data: object) -> str:
+    """What keeps `data` (the parsed YAML) from being a vcrpy cassette, or ""."""
+    if not isinstance(data, dict) or not isinstance(data.get("interactions"), list):
+        return f"the file holds {_kind(data)}, not a mapping with a list of 'interactions'"
+    if data.get("version") != 1:
+        return f"version {_shown(data.get('version'))}: only version 1 cassettes can be read"
+    for number, interaction in enumerate(data["interactions"], start=1):
+        if not isinstance(interaction, dict) or not all(isinstance(interaction.get(k), dict)
+                                                        for k in ("request", "response")):
+            return f"interaction {number} is {_kind(interaction)}, not a mapping of request and response"
+        request = interaction["request"]
+        for key in ("uri", "method"):
+            if not isinstance(request.get(key), str):
+                return f"interaction {number}: request {key} is {_kind(request.get(key))}, not text"
+        problem = _bad_response(interaction["response"])
+        if problem:
+            return f"interaction {number}: {problem}"
+    return ""
+
+
+def _bad_response(response: object) -> str:
+    """What is wrong with one recorded response, or "". vcrpy reads these fields only when the
+    URL is replayed, and then fails with a traceback in the middle of the run."""
+    if not isinstance(response, dict):
+        return f"response is {_kind(response)}, not a mapping"
+    status = response.get("status")
+    if not isinstance(status, dict):
+        return f"response status is {_kind(status)}, not a mapping of code and message"
+    code = status.get("code")
+    if type(code) is not int or not 100 <= code <= 599:
+        return f"response status code {_shown(code)} is not an HTTP status"
+    if not isinstance(status.get("message", ""), str):
+        return f"response status message is {_kind(status.get('message'))}, not text"
+    headers = response.get("headers")
+    if not isinstance(headers, dict):
+        return f"response headers are {_kind(headers)}, not a mapping"
+    for name, value in headers.items():
+        values = value if isinstance(value, list) else [value]
+        if not isinstance(name, str) or not all(isinstance(v, str) for v in values):
+            return f"response header {_shown(name)} is {_kind(value)}, not text"
+    body = response.get("body")
+    if not isinstance(body, dict) or not isinstance(body.get("string"), (str, bytes)):
+        inner = body.get("string") if isinstance(body, dict) else body
+        return f"response body is {_kind(inner)}, not text or bytes under 'string'"
+    return ""
+
+
+def _kind(value: object) -> str:
+    return "missing" if value is None else f"{type(value).__name__} {_shown(value)}"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 @contextlib.contextmanager

@@ -36,7 +36,7 @@ _STRIPPED_HEADERS = {"set-cookie", "set-cookie2"}
 
 
 class PageTimeout(Exception):
-    """The page_timeout wall clock ran out."""
+    """The page's wall-clock limit (Settings.page_timeout) ran out."""
 
 
 @dataclass
@@ -115,7 +115,8 @@ def page_for_exception(url: str, exc: Exception, trail: list[str], settings: Set
     if _not_in_cassette(exc):
         return fail(url, "not_in_cassette", "no recording of this URL in the cassette", **where)
     if isinstance(exc, PageTimeout):
-        return fail(url, "timeout", f"page took longer than {settings.page_timeout:g} s", **where)
+        return fail(url, "timeout", f"no complete answer within the page's {settings.page_timeout:g} s "
+                    "wall-clock limit (connect, headers and body)", **where)
     unsafe = next((e for e in chain if isinstance(e, UnsafeAddress)), None)
     if unsafe is not None:
         return fail(url, "unsafe_url", str(unsafe), **where)

@@ -79,8 +79,8 @@ class Settings:
     robots: bool = True
 
     # --- HTTP cache (httpcache.py) ---
-    # requests-cache SQLite database, or None for no cache. Never used while a vcrpy
-    # cassette is active (see cassette.py).
+    # SQLite file of plain values (never pickles: a cache may be shared), or None for no
+    # cache. Never used while a vcrpy cassette is active (see cassette.py).
     cache_path: Path | None = field(default_factory=default_cache_path)
     # How long a cached page is reused. Fixed, because news sites send no-cache/max-age=0
     # on article pages that do not change, and a re-run should not re-download them.

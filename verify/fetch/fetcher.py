@@ -6,6 +6,12 @@ false, and one bad URL must not stop a run. `fetch_many` fetches in parallel acr
 while every request waits its turn per host and robots.txt is obeyed (politeness.py); answers
 are kept in the HTTP cache (httpcache.py) and every hop is checked against private addresses
 (ssrf.py). Naming the outcome is classify.py's job.
+
+Every page is bounded in wall-clock time: `Settings.page_timeout` (3x --timeout) for all of its
+own work -- robots.txt, name lookups, connects, headers, bodies, redirect hops, retries and
+their waits -- enforced by shutting its sockets down (wallclock.py). Waiting for a turn at a
+busy host is not the page's own work and is not counted; `Settings.deadline` bounds that, and
+cuts off requests still running when it passes.
 """
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from itertools import chain, zip_longest
 from urllib.parse import urljoin, urlsplit
 
@@ -21,14 +28,15 @@ import requests
 from requests.utils import requote_uri
 from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
-from ..model import Page
-from . import cassette
+from ..model import Page, without_credentials
+from . import cassette, wallclock
 from .classify import (ERROR_BODY_BYTES, HTML_TYPES, MAYBE_HTML_TYPES, Exchange, PageTimeout,
                        bot_wall, exception_chain, fail, page_for, page_for_exception)
 from .config import Settings
 from .httpcache import open_cache
 from .politeness import DeadlinePassed, HostScheduler, RobotsRules, backoff, retry_after
 from .ssrf import GuardedAdapter, UnsafeAddress, check_url
+from .wallclock import Limit
 
 CHUNK_BYTES = 64 * 1024
 # robots.txt and archive API answers: small documents, whatever their Content-Type.
@@ -51,14 +59,32 @@ class _NoCookies(http.cookiejar.DefaultCookiePolicy):
         return False
 
 
+def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """Passed as `auth`: requests then takes credentials neither from the URL nor from ~/.netrc."""
+    request.headers.pop("Authorization", None)
+    return request
+
+
+@dataclass
+class _Clock:
+    """A page's own time: its wall-clock budget, less the time spent waiting for a turn at a host."""
+
+    budget: float
+    started: float = field(default_factory=time.monotonic)
+    waited: float = 0.0
+
+    def left(self) -> float:
+        return self.budget - (time.monotonic() - self.started - self.waited)
+
+
 class Fetcher:
     """Fetch web pages politely and turn every outcome into a `Page`."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         s = self.settings = settings or Settings()
-        # Under a cassette vcrpy answers: no DNS to check, no cache (it crashes on vcrpy's
-        # responses and would hide requests from a recording). A replay also has no server
-        # to be polite to, and a retry would only replay the same answer.
+        # Under a cassette vcrpy answers: no DNS to check, no cache (it would hide requests
+        # from a recording). A replay also has no server to be polite to, and a retry would
+        # only replay the same answer.
         self._cassette = cassette.is_active()
         self._replay = replay = cassette.is_replaying()
         self._retries = 0 if replay else s.retries
@@ -69,17 +95,18 @@ class Fetcher:
         self.session.cookies.set_policy(_NoCookies())
         # Redirects are followed by hand (see _follow) so each hop is recorded and checked.
         self.session.max_redirects = s.max_redirects
-        if not s.allow_private and not self._cassette:
+        if not self._cassette:
             # vcrpy patches urllib3's own connection classes, which the guard replaces: under
-            # a recording only the per-hop check (check_url) protects.
+            # a recording only the per-hop check (check_url) protects, and only the checks
+            # between body chunks bound a page's time.
             for prefix in ("http://", "https://"):
-                self.session.mount(prefix, GuardedAdapter(pool_maxsize=max(10, s.per_host)))
+                self.session.mount(prefix, GuardedAdapter(s.allow_private, pool_maxsize=max(10, s.per_host)))
         self.cache = None if self._cassette else open_cache(s.cache_path, s.cache_expiry)
         deadline_at = time.monotonic() + s.deadline if s.deadline else None
         self.scheduler = HostScheduler(s.per_host, 0.0 if replay else s.delay, deadline_at)
         crawl_delay = None if replay else (
             lambda host, delay: self.scheduler.slow_down(host, min(delay, s.retry_after_cap)))
-        self.robots = RobotsRules(lambda url: self.get_raw(url, _ROBOTS)[:2], s.user_agent, crawl_delay)
+        self.robots = RobotsRules(self._robots_txt, s.user_agent, crawl_delay)
 
     def __enter__(self) -> Fetcher:
         return self
@@ -112,26 +139,32 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """Fetch one URL. Never raises: failures come back as a Page with a failure status."""
-        trail = [str(url).strip()]  # every URL visited; the last one is being fetched now
+        # Every URL visited; the last one is being fetched now. Credentials are never sent.
+        trail = [without_credentials(str(url).strip())]
         try:
             if self.scheduler.expired():
                 raise DeadlinePassed
-            ex = self._follow(trail, _PAGE)
+            ex = self._follow(trail, _PAGE, self.settings.page_timeout)
             return page_for(url, ex, tuple(trail[:-1]), self.settings.max_bytes)
         except _Stop as stop:
             return fail(url, stop.status, stop.detail, final_url=trail[-1], redirects=tuple(trail[:-1]))
-        except DeadlinePassed:
-            return fail(url, "deadline", f"the run's {self.settings.deadline:g} s deadline passed before "
-                        "this page could be fetched", final_url=trail[-1], redirects=tuple(trail[:-1]))
+        except DeadlinePassed as passed:
+            when = "while this page was being fetched" if passed.in_flight else "before this page could be fetched"
+            return fail(url, "deadline", f"the run's {self.settings.deadline:g} s deadline passed {when}",
+                        final_url=trail[-1], redirects=tuple(trail[:-1]))
         except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
             return page_for_exception(url, exc, trail, self.settings)
 
-    def get_raw(self, url: str, purpose: str = _RAW) -> tuple[int | None, bytes, str]:
+    def get_raw(self, url: str, purpose: str = _RAW, within: float | None = None) -> tuple[int | None, bytes, str]:
         """(status, body, "") of a small document (robots.txt, archive API), redirects followed;
-        (None, b"", why) when it could not be had."""
-        trail = [url]
+        (None, b"", why) when it could not be had. A robots.txt gets at most one read timeout,
+        and no more than `within` seconds: what is left of the page that asked for it."""
+        trail = [without_credentials(url)]
+        s = self.settings
+        budget = min(s.read_timeout, s.page_timeout if within is None else within) if purpose == _ROBOTS \
+            else s.page_timeout
         try:
-            ex = self._follow(trail, purpose)
+            ex = self._follow(trail, purpose, budget)
         except _Stop as stop:
             return None, b"", f"{stop.status}: {stop.detail}"
         except DeadlinePassed:
@@ -140,21 +173,30 @@ class Fetcher:
             return None, b"", page_for_exception(url, exc, trail, self.settings).reason
         return ex.status, ex.body, ""
 
-    def _follow(self, trail: list[str], purpose: str) -> Exchange:
-        started = time.monotonic()
+    def _robots_txt(self, url: str, within: float | None) -> tuple[int | None, bytes, bool]:
+        """robots.txt for RobotsRules: (status, body, settled). A fetch cut short by the asking
+        page's own limit (shorter than robots.txt's) is not settled: it says nothing of the site."""
+        status, body, why = self.get_raw(url, _ROBOTS, within)
+        cut = status is None and within is not None and within < self.settings.read_timeout \
+            and why.startswith(("timeout:", "deadline:"))
+        return status, body, not cut
+
+    def _follow(self, trail: list[str], purpose: str, budget: float) -> Exchange:
+        clock = _Clock(budget)
         while True:
             hop = trail[-1]
             # A replay resolves nothing; a recording goes to the real network and is checked.
-            problem = check_url(hop, self.settings.allow_private or self._replay)
+            problem = check_url(hop, self.settings.allow_private or self._replay, resolve_names=not self._replay,
+                                within=max(0.001, min(self.settings.connect_timeout, clock.left())))
             if problem:
                 raise _Stop("unsafe_url", problem)
-            if purpose != _ROBOTS and self.settings.robots and not self.robots.allowed(hop):
+            if purpose != _ROBOTS and self.settings.robots and not self.robots.allowed(hop, clock.left()):
                 raise _Stop("robots_disallowed", f"robots.txt of {urlsplit(hop).netloc} disallows this URL")
-            ex = self._exchange(hop, purpose, started)
+            ex = self._exchange(hop, purpose, clock)
             target = self.session.get_redirect_target(ex)
             if target is None:
                 return ex
-            nxt = requote_uri(urljoin(hop, target))
+            nxt = without_credentials(requote_uri(urljoin(hop, target)))
             if nxt in trail:
                 trail.append(nxt)
                 raise _Stop("redirect_loop", f"redirects back to {nxt}")
@@ -162,7 +204,7 @@ class Fetcher:
             if len(trail) - 1 > self.settings.max_redirects:
                 raise _Stop("redirect_loop", f"more than {self.settings.max_redirects} redirects")
 
-    def _exchange(self, url: str, purpose: str, started: float) -> Exchange:
+    def _exchange(self, url: str, purpose: str, clock: _Clock) -> Exchange:
         """One request: from the cache, or from the network with politeness and retries."""
         s = self.settings
         if self.cache is not None and not s.refresh:
@@ -175,23 +217,16 @@ class Fetcher:
         # A robots.txt that fails means "allow all": retrying it would only delay every page.
         attempts = 1 if purpose == _ROBOTS else self._retries + 1
         for attempt in range(attempts):
-            left = s.page_timeout - (time.monotonic() - started)
-            if left <= 0:
+            if clock.left() <= 0:
                 raise PageTimeout
-            timeout = (min(s.connect_timeout, left), min(s.read_timeout, left))
             try:
-                with self.scheduler.slot(host, spaced=purpose != _ROBOTS):
-                    response = self.session.get(url, allow_redirects=False, stream=True, timeout=timeout)
-                    try:
-                        ex = self._read(url, response, purpose, started)
-                    finally:
-                        response.close()
+                ex, response = self._attempt(url, purpose, host, clock)
             except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-                wait = self._retry_wait(exc, attempt, attempt + 1 == attempts, started)
+                wait = self._retry_wait(exc, attempt, attempt + 1 == attempts, clock)
                 if wait is None:
                     raise
             else:
-                wait = self._retry_wait(ex, attempt, attempt + 1 == attempts, started, host)
+                wait = self._retry_wait(ex, attempt, attempt + 1 == attempts, clock, host)
                 if wait is None:
                     if self.cache is not None and not ex.cut:
                         self.cache.put(url, response, ex.body)
@@ -199,7 +234,32 @@ class Fetcher:
             time.sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _retry_wait(self, outcome: Exchange | Exception, attempt: int, last: bool, started: float,
+    def _attempt(self, url: str, purpose: str, host: str, clock: _Clock) -> tuple[Exchange, requests.Response]:
+        """One request on the network, in its turn at the host, under the page's wall-clock
+        limit and the run's deadline: past either, its sockets are shut down (wallclock.py)."""
+        s = self.settings
+        asked = time.monotonic()
+        with self.scheduler.slot(host, spaced=purpose != _ROBOTS):
+            clock.waited += time.monotonic() - asked
+            left = clock.left()
+            if left <= 0:
+                raise PageTimeout
+            with wallclock.limited(left, self.scheduler.deadline_at) as limit:
+                try:
+                    response = self.session.get(url, allow_redirects=False, stream=True, auth=_no_auth,
+                                                timeout=(min(s.connect_timeout, left), min(s.read_timeout, left)))
+                    try:
+                        ex = self._read(url, response, purpose, limit)
+                    finally:
+                        response.close()
+                except Exception as exc:
+                    _stop_if_over(limit, exc, passed=True)
+                    raise
+                # A body that ended because its socket was shut down may look complete.
+                _stop_if_over(limit)
+        return ex, response
+
+    def _retry_wait(self, outcome: Exchange | Exception, attempt: int, last: bool, clock: _Clock,
                     host: str = "") -> float | None:
         """Seconds to wait before trying again, or None to stop here."""
         s = self.settings
@@ -224,14 +284,14 @@ class Fetcher:
             wait = asked if asked is not None else backoff(attempt, s.backoff)
             if asked is not None:
                 self.scheduler.pause(host, asked)  # the whole host asked for quiet
-        if time.monotonic() - started + wait >= s.page_timeout:
+        if wait >= clock.left():
             return None
         deadline = self.scheduler.deadline_at
         if deadline is not None and time.monotonic() + wait >= deadline:
             return None
         return wait
 
-    def _read(self, url: str, response: requests.Response, purpose: str, started: float) -> Exchange:
+    def _read(self, url: str, response: requests.Response, purpose: str, wall: Limit) -> Exchange:
         """Read as much of the body as its kind deserves (nothing for a PDF or a redirect)."""
         ex = Exchange(url, response.status_code, response.reason or "", response.headers)
         if self.session.get_redirect_target(response) is not None:
@@ -249,13 +309,13 @@ class Fetcher:
             if ex.media not in HTML_TYPES | MAYBE_HTML_TYPES:
                 return ex
             limit = cap
-        ex.body, over = self._read_body(response, limit, started)
+        ex.body, over = self._read_body(response, limit, wall)
         # Only a 2xx page past the cap is "too large"; error pages and raw documents are
         # read as far as needed by design.
         ex.cut = over and purpose == _PAGE and 200 <= code < 300
         return ex
 
-    def _read_body(self, response: requests.Response, limit: int, started: float) -> tuple[bytes, bool]:
+    def _read_body(self, response: requests.Response, limit: int, wall: Limit) -> tuple[bytes, bool]:
         """Up to `limit` bytes of the decoded body, and whether there was more.
 
         Counted after decompression, chunk by chunk (urllib3 inflates at most about a chunk
@@ -267,9 +327,18 @@ class Fetcher:
             if len(buf) > limit:
                 del buf[limit:]
                 return bytes(buf), True
-            if time.monotonic() - started > self.settings.page_timeout:
-                raise PageTimeout
+            # Where no socket is watched (a recording), this check between chunks is the bound.
+            _stop_if_over(wall, passed=True)
         return bytes(buf), False
+
+
+def _stop_if_over(limit: Limit, cause: BaseException | None = None, passed: bool = False) -> None:
+    """Raise PageTimeout or DeadlinePassed when `limit` fired (or, with `passed`, is past)."""
+    over = limit.fired or (limit.why if passed and limit.remaining() <= 0 else "")
+    if over == wallclock.DEADLINE:
+        raise DeadlinePassed(in_flight=True) from cause
+    if over:
+        raise PageTimeout from cause
 
 
 def _host(url: str) -> str:

@@ -28,7 +28,12 @@ from protego import Protego
 
 
 class DeadlinePassed(Exception):
-    """The run's total deadline passed before this request could start."""
+    """The run's total deadline passed before this request could start (or, `in_flight`, while
+    it was running: then its sockets were shut down)."""
+
+    def __init__(self, in_flight: bool = False) -> None:
+        super().__init__("the run's deadline passed" + (" during the request" if in_flight else ""))
+        self.in_flight = in_flight
 
 
 @dataclass
@@ -127,8 +132,10 @@ def backoff(attempt: int, base: float, rng: random.Random | None = None) -> floa
 # Google reads the first 500 KiB and ignores the rest; so do we.
 MAX_ROBOTS_BYTES = 500 * 1024
 
-# (status or None when unreachable, body) of a GET that followed redirects.
-RawGetter = Callable[[str], tuple["int | None", bytes]]
+# (status or None when unreachable, body, settled) of a GET that followed redirects, given up
+# on after the seconds passed (None: the getter's own limit). `settled` is False when the answer
+# says nothing about the site: the fetch was cut short by the asking page's own time running out.
+RawGetter = Callable[[str, "float | None"], tuple["int | None", bytes, bool]]
 
 
 class RobotsRules:
@@ -143,21 +150,25 @@ class RobotsRules:
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def allowed(self, url: str) -> bool:
+    def allowed(self, url: str, within: float | None = None) -> bool:
+        """May we fetch `url`? `within`: seconds the robots.txt fetch may take, if one is needed
+        (a robots.txt that takes longer is unreachable, so it allows everything)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         with self._lock:
             lock = self._locks.setdefault(origin, threading.Lock())
         with lock:  # parallel pages of one site wait for a single robots.txt fetch
-            if origin not in self._rules:
-                self._rules[origin] = self._load(origin, parts.hostname or "")
-        rules = self._rules[origin]
+            if origin in self._rules:
+                rules = self._rules[origin]
+            else:
+                status, body, settled = self._get(origin + "/robots.txt", within)
+                found = status is not None and 200 <= status < 300
+                rules = self._parse(body, parts.hostname or "") if found else None
+                if settled:  # else the next page of the site asks again, with time of its own
+                    self._rules[origin] = rules
         return rules is None or rules.can_fetch(url, self.agent)
 
-    def _load(self, origin: str, host: str) -> Protego | None:
-        status, body = self._get(origin + "/robots.txt")
-        if status is None or not 200 <= status < 300:
-            return None
+    def _parse(self, body: bytes, host: str) -> Protego | None:
         try:
             rules = Protego.parse(body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace"))
         except Exception:  # noqa: BLE001 - an unparsable file restricts nothing
