@@ -93,7 +93,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
             continue
         same_way = [d for d in agreeing if not (q.direction and d.direction and q.direction != d.direction)]
-        level = F.level_for_change(q, same_way, [e.text for e in evidence], claim.norm)
+        level = _level_for_change(q, same_way, [e.text for e in evidence], claim.norm)
         if level is not None:  # 遭難は7件 where the page says 遭難は28件で、前年より7件減った
             out.append(Fact(q.kind, q.text, CONFLICTING, f"{level.text} ({same_way[0].phrase} is the change)"))
             continue
@@ -126,6 +126,23 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
         else:
             out.append(Fact(q.kind, q.text, MISSING))
     return out
+
+
+_CHANGE_WORDS_RE = re.compile(r"より|から|比|前年|前の年|増|減|上が|下が|上昇|低下|伸び|少な|多く|縮|拡大|ぶり")
+
+
+def _level_for_change(q: F.Quantity, agreeing: list[F.Quantity], evidence: list[str], claim: str) -> F.Quantity | None:
+    """The level a sentence states, when the claim gives as a level (遭難は7件でした) a value the
+    page gives only as a change (7件減った) beside that level (遭難は28件で)."""
+    if q.direction or q.bound or not agreeing or any(not d.direction for d in agreeing):
+        return None
+    if _CHANGE_WORDS_RE.search(claim[max(0, q.start - 14):q.end + 8]):
+        return None  # the claim speaks of the change too (前の年より4万人少なく)
+    for text in evidence:
+        said = F.quantities(text)
+        if any(d.text == agreeing[0].text and d.direction for d in said):
+            return next((d for d in said if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
+    return None
 
 
 def _check_relative_dates(claim: PreparedClaim, source: PreparedSource, evidence: str) -> list[Fact]:

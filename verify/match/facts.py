@@ -273,6 +273,9 @@ def quantities(text: str) -> list[Quantity]:
                               and text[m.start() - 1:m.start()] != "の", band=band,
                               half_open=share and not bound, counted=counted, approx=approx))
     found.extend(_word_quantities(text))
+    ages = _ages(text)
+    aged = {a.start for a in ages}
+    found = sorted([q for q in _list_units(text, found) if q.start not in aged] + ages, key=lambda q: q.start)
     # "3~5日": the first number of a range takes the second's unit.
     for i, q in enumerate(found[:-1]):
         nxt = found[i + 1]
@@ -283,6 +286,29 @@ def quantities(text: str) -> list[Quantity]:
             found[i] = replace(q, value=q.value + nxt.value / 60, text=q.text + nxt.text, end=nxt.end,
                                tolerance=max(nxt.tolerance / 60, 1 / 120))
     return found
+
+
+# 金5、銀3、銅4の計12個: the bare numbers of a list take the unit of the total that closes it.
+_LIST_TOTAL_RE = re.compile(r"^(?:、[\u4e00-\u9fff\u30a1-\u30faー]{1,6}\d+(?:\.\d+)?)*(?:の)?(?:計|合計|合わせて)$")
+
+
+def _list_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = list(found)
+    for i, q in enumerate(found):
+        if q.unit:
+            continue
+        total = next((t for t in found[i + 1:i + 8] if t.unit), None)
+        if total is not None and _LIST_TOTAL_RE.match(text[q.end:total.start]):
+            out[i] = replace(q, unit=total.unit, text=q.text + total.unit)
+    return out
+
+
+# 男性(64), 佐藤一郎さん(48): news gives a person's age in brackets after the name.
+_AGE_RE = re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30faー])\((\d{1,3})\)")
+
+
+def _ages(text: str) -> list[Quantity]:
+    return [Quantity(float(m.group(1)), "歳", m.group(1) + "歳", m.start(1), m.end(1)) for m in _AGE_RE.finditer(text)]
 
 
 def differences(found: list[Quantity]) -> list[Quantity]:
@@ -362,20 +388,3 @@ def _list_totals(found: list[Quantity]) -> list[Quantity]:
                 out.append(Quantity(total, q.unit, "+".join(x.text for x in run), run[0].start, q.end,
                                     tolerance=sum(x.tolerance for x in run)))
     return out
-
-
-_CHANGE_WORDS_RE = re.compile(r"より|から|比|前年|前の年|増|減|上が|下が|上昇|低下|伸び|少な|多く|縮|拡大|ぶり")
-
-
-def level_for_change(q: Quantity, agreeing: list[Quantity], evidence: list[str], claim: str) -> Quantity | None:
-    """The level a sentence states, when the claim gives as a level (遭難は7件でした) a value the
-    page gives only as a change (7件減った) beside that level (遭難は28件で)."""
-    if q.direction or q.bound or not agreeing or any(not d.direction for d in agreeing):
-        return None
-    if _CHANGE_WORDS_RE.search(claim[max(0, q.start - 14):q.end + 8]):
-        return None  # the claim speaks of the change too (前の年より4万人少なく)
-    for text in evidence:
-        said = quantities(text)
-        if any(d.text == agreeing[0].text and d.direction for d in said):
-            return next((d for d in said if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
-    return None
