@@ -69,7 +69,7 @@ _ARGUMENT_PARTICLES = ("は", "が", "を", "も")
 _CASE_BEFORE_TOPIC = ("に", "と", "で", "へ", "から")
 _EXISTS = {"有る", "在る", "あり"}
 _DOING = {"為る", "行う", "出来る"}
-_DENIES = {"無い", "なし", "無し", "ゼロ"}
+_DENIES = {"無い", "なし", "無し", "ゼロ", "無くなる", "なくなる"}  # 所得制限がなくなる: no 制限
 
 
 def predicates(text: str) -> dict[str, bool]:
