@@ -148,3 +148,30 @@ def test_what_was_announced_is_the_act_not_the_verb_of_announcing():
     assert match_claim("市は来年度から新しい補助制度の導入を公表しました。", doc).verdict is Verdict.SUPPORTED
     m = match_claim("市は来年度から新しい補助制度の廃止を発表しました。", doc)
     assert m.verdict is not Verdict.SUPPORTED
+
+
+def test_numbers_owned_by_their_label_and_measured_by_their_noun():
+    doc = SourceDoc("u", paragraphs=("平均正答率は国語が67.0%、算数が58.2%だった。日本は金3、銀2、銅1の計6個のメダルを獲得した。",
+                                     "水野は昨季34試合に出場した。今季は19試合で9得点。"))
+    assert match_claim("平均正答率は算数が67.0%、国語が58.2%でした。", doc).verdict is Verdict.CONTRADICTED
+    assert match_claim("日本は金2、銀3、銅1の計6個のメダルを獲得しました。", doc).verdict is Verdict.CONTRADICTED
+    assert match_claim("日本は金3、銀2、銅1の計6個のメダルを獲得しました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_level_is_not_the_change_beside_it():
+    doc = SourceDoc("u", paragraphs=("今夏の山岳遭難は28件で、前年より7件減った。",))
+    assert match_claim("今夏の山岳遭難は7件でした。", doc).verdict is Verdict.CONTRADICTED
+    assert match_claim("今夏の山岳遭難は28件で、前年より7件減りました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_computed_number_needs_its_cue():
+    doc = SourceDoc("u", paragraphs=("都道府県別では東京都が68人、北海道が51人、大阪府が39人だった。患者の約4割は海外で感染した。",))
+    assert match_claim("患者の4割以上が海外で感染しました。", doc).verdict is not Verdict.SUPPORTED
+    assert match_claim("東京都は北海道を17人上回りました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_paywalled_page_that_gives_other_names_figures_is_no_contradiction():
+    doc = SourceDoc("u", truncated=True, status="paywalled",
+                    paragraphs=("最低賃金の引き上げ額が最も大きかったのは東京都で、66円だった。",))
+    m = match_claim("引き上げ額が最も大きかったのは岩手県で、84円でした。", doc)
+    assert m.verdict is Verdict.UNVERIFIABLE
