@@ -80,7 +80,7 @@ def test_failing_inputs_are_reported_and_the_rest_go_on(batch_run):
     lines = stderr.strip().splitlines()
     assert len(lines) == 2 and "broken.txt: binary file" in lines[0] and MISSING_URL in lines[1]
     assert "Traceback" not in stderr
-    assert re.search(r"failed\s*│\s*2", stdout) and "failed: " + MISSING_URL in stdout
+    assert re.search(r"articles\s+2 verified · 2 failed", stdout) and "failed: " + MISSING_URL in stdout
     assert f"{DEVSET_CLAIMS} claims" in stdout
 
 

@@ -46,4 +46,4 @@ def test_json_lines_one_object_per_claim():
 
 def test_summary_line_counts_every_verdict():
     line = summary_line([result(), result(verdict=Verdict.PARTIAL)])
-    assert line == "2 claims: 1 supported, 1 partial, 0 contradicted, 0 not_found, 0 unverifiable"
+    assert line == "2 claims: 0 contradicted, 1 partial, 0 not_found, 0 unverifiable, 1 supported"

@@ -176,6 +176,6 @@ def test_filter_buttons_toggle_and_all_resets(browser, report):
 
 def test_source_links_carry_a_text_fragment(browser, report):
     browser.open(report.as_uri())
-    hrefs = browser.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'))")
+    hrefs = browser.evaluate("Array.from(document.querySelectorAll('main a')).map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
     assert any("#:~:text=" in h for h in hrefs)

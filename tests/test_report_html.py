@@ -61,7 +61,7 @@ def test_hostile_claim_evidence_reason_and_names_are_shown_as_text():
 def test_unsafe_urls_get_no_link(url):
     assert safe_href(url) is None
     page = Page(render_html([result(source_url=url, archive_url=url, evidence="根拠")]))
-    assert page.all("a") == []
+    assert [a for a in page.all("a") if not a["href"].startswith("#article-")] == []  # in-page links only
 
 
 def test_only_http_links_with_escaped_attributes():
@@ -72,7 +72,7 @@ def test_only_http_links_with_escaped_attributes():
     assert url in hrefs and 'href="https://x.jp/a?b=1&amp;c=2"' in html
     assert any(h.startswith("https://x.jp/a?b=1&c=2#:~:text=") for h in hrefs)
     assert any(h.startswith("http://web.archive.org/web/2025/") for h in hrefs)
-    assert all(a.get("rel") == "noopener noreferrer" for a in Page(html).all("a"))
+    assert all(a.get("rel") == "noopener noreferrer" for a in Page(html).all("a") if not a["href"].startswith("#"))
 
 
 def test_text_fragment_encodes_dash_ampersand_comma_and_cuts_at_a_sentence():
@@ -106,12 +106,14 @@ def test_summary_counts_and_a_filter_button_per_verdict():
                result(claim_id="b1-c3", verdict=Verdict.UNVERIFIABLE, source_status="blocked")]
     page = Page(render_html(results, Summary.of(results)))
     filters = [b["data-filter"] for b in page.all("button")]
-    assert filters == ["", *(v.value for v in Verdict)]
+    assert filters == ["", "contradicted", "partial", "not_found", "unverifiable", "supported"]  # worst first
     html = render_html(results)
     assert re.search(r"contradicted</span></td><td class=\"n\">1<", html)
     assert re.search(r"blocked</td><td class=\"n\">1<", html)
     assert ">contradicted 1</button>" in html and ">all 3</button>" in html
-    assert [c["data-verdict"] for c in page.all("article")] == ["supported", "contradicted", "unverifiable"]
+    assert [c["data-verdict"] for c in page.all("article")] == ["contradicted", "unverifiable", "supported"]
+    as_read = Page(render_html(results, order="article"))
+    assert [c["data-verdict"] for c in as_read.all("article")] == ["supported", "contradicted", "unverifiable"]
 
 
 def test_csp_allows_exactly_the_inline_script_and_style_and_no_network():

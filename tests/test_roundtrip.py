@@ -101,7 +101,7 @@ def test_csv_round_trip_carries_entries_and_reports_the_claim_that_disappeared(t
     assert f"claim b1-c3 disappeared: {removed} (editor: partial — =数字を確認)" in stderr
     gone = json.loads(doc.read_text(encoding="utf-8"))["disappeared"]
     assert [(g["claim"], g["editor_note"]) for g in gone] == [(removed, "=数字を確認")]
-    assert "claims disappeared │ 1" in stdout
+    assert "1 claim of the previous report disappeared" in stdout
 
 
 def test_excel_saved_cp932_csv_without_claim_key_matches_by_article_and_text(tmp_path, article):

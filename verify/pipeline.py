@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from claims import Article, Claim
+from claims import POINTS, Article, Claim
 
 from .match import PreparedSource, match, prepare_claim, prepare_source_cached
 from .model import SOURCE_STATUSES, ClaimResult, Match, SourceDoc, Verdict, without_credentials
@@ -94,15 +94,15 @@ def _elsewhere(m: Match, claim, own_url: str, article: Article, sources: _Source
             continue
         other = match(claim, prepared)
         if other.verdict is Verdict.SUPPORTED:
-            owner = next(b.id for b in article.blocks if b.source_url == url)
-            return Match(m.verdict, m.score, f"{m.reason}; found in {owner}'s source ({without_credentials(url)})",
+            return Match(m.verdict, m.score, f"{m.reason}; found in {_owner(article, url)}'s source ({without_credentials(url)})",
                          m.evidence, m.spans, m.facts)
     return m
 
 
 def _best_of_all(article: Article, claim: Claim, prepared_claim, sources: _Sources, cited: list[str],
                  why: str) -> ClaimResult:
-    """Check a claim with no citation of its own against every source the article cites."""
+    """Check a claim with no citation of its own against every source the article cites; its
+    row names the source that gave the verdict, and its reason says how many were tried."""
     best: tuple[str, SourceDoc, Match] | None = None
     for url in cited:
         prepared = sources.prepared(url)
@@ -111,9 +111,27 @@ def _best_of_all(article: Article, claim: Claim, prepared_claim, sources: _Sourc
         m = _archive_note(sources.doc(url), match(prepared_claim, prepared))
         if best is None or (_RANK[m.verdict], -m.score) < (_RANK[best[2].verdict], -best[2].score):
             best = (url, sources.doc(url), m)
+    if not cited:
+        return _result(article, claim, "", None, Match(Verdict.UNVERIFIABLE, 0, f"{why}; the article cites no source"))
+    tried = f"checked against the article's {_plural(len(cited), 'source')}"
     if best is None:
-        m = Match(Verdict.UNVERIFIABLE, 0, f"{why}; no readable source in the article")
-        return _result(article, claim, "", None, m)
+        # Unverifiable because the article's sources failed, not for want of a citation: the row
+        # shows the first source and its status.
+        failures = ", ".join(f"{_owner(article, url)} {sources.doc(url).status}" for url in cited)
+        m = Match(Verdict.UNVERIFIABLE, 0, f"{why}: {tried}, none could be read ({failures})")
+        if claim.block != POINTS:  # a block that cites nothing is what no_citation says
+            return _result(article, claim, "", None, m)
+        return _result(article, claim, cited[0], sources.doc(cited[0]), m)
     url, doc, m = best
     return _result(article, claim, url, doc,
-                   Match(m.verdict, m.score, f"{why}: {m.reason}", m.evidence, m.spans, m.facts))
+                   Match(m.verdict, m.score, f"{why}: {tried}, verdict from {_owner(article, url)}'s: {m.reason}",
+                         m.evidence, m.spans, m.facts))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _owner(article: Article, url: str) -> str:
+    """The first block citing `url` ("b2")."""
+    return next((b.id for b in article.blocks if b.source_url == url), "?")

@@ -10,19 +10,21 @@ from pathlib import Path
 
 from claims import ArticleError
 
-from ..fetch import CassetteError, Fetcher, Settings, recording, replaying
+from ..fetch import CassetteError, Fetcher, HostRule, Settings, default_user_agent, recording, replaying
 from ..model import ClaimResult, without_credentials
 from ..pipeline import verify_article
 from ..sources import SourceLoader
 from .environment import Environment, ExitStatus
+from .fetchlog import FetchLog
 from .inputs import Batch, expand_inputs, load_articles
+from .output import check_destinations, show, terminal, write_reports
 from .parser import UsageError
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    changes = {}
+    changes = _configured(args)
     if getattr(args, "timeout", None):
         changes["read_timeout"] = args.timeout
         changes["connect_timeout"] = min(args.timeout, Settings.connect_timeout)
@@ -34,7 +36,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     for option, name in (("per_host", "per_host"), ("delay", "delay"), ("retries", "retries"),
                          ("deadline", "deadline"), ("cache", "cache_path")):
         if getattr(args, option, None) is not None:
-            changes[name] = Path(args.cache) if option == "cache" else getattr(args, option)
+            changes[name] = Path(args.cache).expanduser() if option == "cache" else getattr(args, option)
     for flag, name, value in (("no_cache", "cache_path", None), ("refresh", "refresh", True),
                               ("offline", "offline", True), ("no_archive", "archive", False),
                               ("ignore_robots", "robots", False)):
@@ -43,16 +45,48 @@ def _settings(args: argparse.Namespace) -> Settings:
     return dataclasses.replace(Settings(), **changes) if changes else Settings()
 
 
+def _configured(args: argparse.Namespace) -> dict:
+    """Settings fields from claimcheck.toml and CLAIMCHECK_* that are no option: the
+    User-Agent's contact, and each host's politeness and headers (a subscriber's cookie)."""
+    config = getattr(args, "config", None)
+    changes: dict = {}
+    user_agent = getattr(args, "user_agent", None)
+    contact = config.values.get("contact", "") if config else ""
+    if user_agent or contact:
+        changes["user_agent"] = user_agent or default_user_agent(contact)
+    if config and config.hosts:
+        changes["hosts"] = {host: _host_rule(table) for host, table in config.hosts.items()}
+    return changes
+
+
+def _host_rule(table: dict) -> HostRule:
+    headers = dict(table.get("headers", {}))
+    if table.get("cookies"):
+        cookies = "; ".join(f"{name}={value}" for name, value in table["cookies"].items())
+        headers["Cookie"] = f"{headers['Cookie']}; {cookies}" if headers.get("Cookie") else cookies
+    return HostRule(delay=table.get("delay"), per_host=table.get("per_host"), headers=tuple(headers.items()))
+
+
+def secret_headers(args: argparse.Namespace) -> tuple[str, ...]:
+    """The names of every configured per-host header: a recording must not keep their values."""
+    config = getattr(args, "config", None)
+    names = {name for table in (config.hosts.values() if config else ()) for name in table.get("headers", {})}
+    if config and any(table.get("cookies") for table in config.hosts.values()):
+        names.add("Cookie")
+    return tuple(sorted(names))
+
+
 def _network(args: argparse.Namespace):
     """The cassette replay when --cassette is given; otherwise the live network."""
     cassette = getattr(args, "cassette", None)
     return replaying(cassette) if cassette else contextlib.nullcontext()
 
 
-def _run(names: list[str], args: argparse.Namespace, env: Environment) -> tuple[list[ClaimResult], int]:
+def _run(names: list[str], args: argparse.Namespace, env: Environment,
+         log: FetchLog | None = None) -> tuple[list[ClaimResult], int]:
     results: list[ClaimResult] = []
     failed = 0
-    with _network(args), Fetcher(_settings(args)) as fetcher:
+    with _network(args), Fetcher(_settings(args), observer=log) as fetcher:
         loader = SourceLoader(fetcher)
         for item in load_articles(names, fetcher, env.stdin):
             if isinstance(item, ArticleError):
@@ -75,9 +109,9 @@ def warn_unread_citations(article, env: Environment) -> None:
     for block in article.blocks:
         if getattr(block, "url_note", "") == NO_URL_NOTE and not block.source_url:
             heading = block.heading if len(block.heading) <= 30 else block.heading[:29] + "…"
-            print(f"claimcheck: warning: {article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
-                  "出典 line without a URL that could be read; its claims are checked against the "
-                  "article's other sources", file=env.stderr)
+            env.warn(f"{article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
+                     "出典 line without a URL that could be read; its claims are checked against the "
+                     "article's other sources")
 
 
 def _cited(article) -> dict[str, str]:
@@ -97,85 +131,63 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
     return expand_inputs(names, lists, env.stdin)
 
 
-def _write_reports(results: list[ClaimResult], args: argparse.Namespace, env: Environment, summary=None) -> None:
-    from ..report import print_summary, print_table
-
-    color = env.stdout_isatty and not env.no_color
-    if results:
-        print_table(results, env.stdout, color=color)
-    if summary is not None:
-        print_summary(summary, env.stdout, color=color)
-    if not results:
-        return
-    for option, write in (("csv", _write_csv), ("json", _write_json), ("html", _write_html), ("xlsx", _write_xlsx)):
-        path = getattr(args, option, None)
-        if path:
-            try:
-                write(results, path, args, summary)
-            except OSError as error:
-                raise ArticleError(f"{path}: cannot write ({error.strerror or error})") from None
-
-
-def _write_csv(results, path, args, summary) -> None:
-    from ..report import write_csv
-
-    write_csv(results, path)
-
-
-def _write_json(results, path, args, summary) -> None:
-    from ..report import write_json
-
-    with open(path, "w", encoding="utf-8") as out:
-        write_json(results, out, lines=args.nl, disappeared=summary.disappeared if summary else ())
-
-
-def _write_html(results, path, args, summary) -> None:
-    from datetime import datetime
-
-    from ..report import write_html
-
-    with open(path, "w", encoding="utf-8") as out:
-        write_html(results, out, summary, generated=datetime.now().astimezone().isoformat(timespec="seconds"))
-
-
-def _write_xlsx(results, path, args, summary) -> None:
-    from ..report import write_xlsx
-
-    write_xlsx(results, path, summary)
-
-
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from ..report import RoundTripError, Summary, carry_over, describe, flagged, progress, read_previous
+    from ..report import RoundTripError, Summary, carry_over, describe, progress, read_previous
 
+    verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
+    log = FetchLog(env.stderr if verbosity else None, verbosity)
     try:
+        check_destinations(args)
         batch = _inputs(args, env)
         # Read --previous before the run: a wrong path should not cost a whole batch.
         previous = read_previous(args.previous) if getattr(args, "previous", None) else None
-        terminal = env.stderr if env.stderr_isatty else None
+        # A progress bar and a -v log would draw over each other: the log wins.
+        terminal = env.stderr if env.stderr_isatty and not env.quiet and not verbosity else None
         with progress(len(batch), terminal, env.no_color) as on_next:
             batch.on_next = on_next
             try:
-                results, failed = _run(batch, args, env)
+                results, failed = _run(batch, args, env, log)
             finally:
                 batch.on_next = None
+        log.print_tally()
+        if log.no_network():
+            env.warn(f"no source could be fetched: no host name resolved ({log.pages} page{'s' * (log.pages != 1)}). "
+                     "No network? Use --cassette FILE to replay recorded pages, or --offline to read the HTTP cache")
         disappeared = []
         if previous is not None:
             results, disappeared = carry_over(results, previous)
             for row in disappeared:
-                print(f"claimcheck: {describe(row)}", file=env.stderr)
-        _write_reports(results, args, env, Summary.of(results, batch.loaded, batch.failed, disappeared))
+                if not env.quiet:
+                    print(f"claimcheck: {describe(row)}", file=env.stderr)
+        summary = Summary.of(results, batch.loaded, batch.failed, disappeared)
+        show(results, summary, args, env)
+        write_reports(results, args, env, summary)
     except (CassetteError, ArticleError, RoundTripError) as error:
         env.error(str(error))
         return ExitStatus.ERROR
     if failed:
         return ExitStatus.ERROR
+    return _fail_on(results, args, env)
+
+
+def _fail_on(results: list[ClaimResult], args: argparse.Namespace, env: Environment) -> int:
+    """--fail-on: exit 1 when a claim has a named verdict, as an editor judged it where one did
+    (--previous): a claim an editor marked supported stops failing the run."""
+    from ..report import flagged
+
     fail_on = frozenset(v for values in getattr(args, "fail_on", None) or () for v in values)
     hits = flagged(results, fail_on)
-    if hits:
-        verdicts = ", ".join(sorted({r.verdict.value for r in hits}))
-        print(f"claimcheck: --fail-on: {len(hits)} claim{'s' * (len(hits) != 1)} {verdicts}; exit 1", file=env.stderr)
-        return ExitStatus.FLAGGED
-    return ExitStatus.OK
+    if not hits:
+        return ExitStatus.OK
+    verdicts = ", ".join(sorted({v for r in hits for v in [_effective(r)]}))
+    print(f"claimcheck: --fail-on: {len(hits)} claim{'s' * (len(hits) != 1)} {verdicts}; exit 1", file=env.stderr)
+    return ExitStatus.FLAGGED
+
+
+def _effective(r: ClaimResult) -> str:
+    from ..report import effective_verdict
+
+    return effective_verdict(r)
 
 
 def demo_paths() -> tuple[Path, Path]:
@@ -187,7 +199,9 @@ def demo_paths() -> tuple[Path, Path]:
 
 def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
     article, cassette = demo_paths()
-    print(f"claimcheck demo: {article.name} against {cassette.name} (offline replay)\n", file=env.stdout)
+    out, _ = terminal(args, env)
+    if out is not None:
+        print(f"claimcheck demo: {article.name} against {cassette.name} (offline replay)\n", file=out)
     args.cassette, args.articles = str(cassette), [str(article)]
     return cmd_verify(args, env)
 
@@ -240,7 +254,9 @@ def _print_article(article, env: Environment) -> None:
 def cmd_record(args: argparse.Namespace, env: Environment) -> int:
     failed, statuses = 0, {}
     try:
-        with recording(args.cassette), Fetcher(_settings(args)) as fetcher:
+        verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
+        log = FetchLog(env.stderr if verbosity else None, verbosity)
+        with recording(args.cassette, secret_headers(args)), Fetcher(_settings(args), observer=log) as fetcher:
             loader = SourceLoader(fetcher)
             for item in load_articles(expand_inputs(args.articles), fetcher, env.stdin):
                 if isinstance(item, ArticleError):
@@ -253,6 +269,9 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
     except (CassetteError, OSError) as error:
         env.error(f"{args.cassette}: cannot record ({error})")
         return ExitStatus.ERROR
+    log.print_tally()
+    if env.quiet:
+        return ExitStatus.ERROR if failed else ExitStatus.OK
     for url, status in statuses.items():
         print(f"{status:<16} {without_credentials(url)}", file=env.stdout)
     print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)

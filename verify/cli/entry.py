@@ -9,6 +9,7 @@ import contextlib
 import sys
 from typing import Sequence
 
+from .configfile import ConfigError, load
 from .environment import Environment, ExitStatus
 from .parser import UsageError, build_parser
 
@@ -23,17 +24,23 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     """Run the CLI; returns the exit status instead of exiting (tests call this directly)."""
     env = env or Environment()
     try:
-        args = build_parser().parse_args(argv)
+        config = load(env.environ, env.cwd, env.user_config)
+        parser = build_parser(config.values)
+        args = parser.parse_args(argv)
+        args.config = config
+        env.quiet = bool(getattr(args, "quiet", False))
         if args.version:
             print(f"claimcheck {_version()}", file=env.stdout)
             return ExitStatus.OK
         if not args.command:
-            build_parser().print_help(env.stdout)
+            parser.print_help(env.stdout)
             return ExitStatus.ERROR
+        if args.command == "completion":
+            return _completion(parser, args.shell, env)
         from . import commands  # heavy: imported only when a command runs
 
         return getattr(commands, f"cmd_{args.command}")(args, env)
-    except UsageError as error:
+    except (UsageError, ConfigError) as error:
         env.error(str(error))
         return ExitStatus.ERROR
     except KeyboardInterrupt:
@@ -41,6 +48,14 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
         return ExitStatus.INTERRUPTED
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
+
+
+def _completion(parser, shell: str, env: Environment) -> int:
+    """A bash or zsh completion script, generated from the parser itself (shtab)."""
+    import shtab
+
+    env.stdout.write(shtab.complete(parser, shell=shell))
+    return ExitStatus.OK
 
 
 def console_main() -> None:

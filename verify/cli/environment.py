@@ -9,7 +9,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import IO
+from pathlib import Path
+from typing import IO, Mapping
 
 
 class ExitStatus(IntEnum):
@@ -17,6 +18,15 @@ class ExitStatus(IntEnum):
     FLAGGED = 1       # --fail-on: some claim got one of the named verdicts
     ERROR = 2         # usage error, unreadable input or cassette, unwritable output
     INTERRUPTED = 130  # Ctrl-C
+
+
+# What `claimcheck --help` says of each (docs/usage.md says more).
+EXIT_MEANINGS = {
+    ExitStatus.OK: "the run finished; every claim has a verdict",
+    ExitStatus.FLAGGED: "--fail-on: a claim has one of the named verdicts (an editor's supported clears it)",
+    ExitStatus.ERROR: "usage or config error, an unreadable input, cassette or --previous file, an unwritable report",
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+}
 
 
 @dataclass
@@ -29,6 +39,16 @@ class Environment:
     stdout_isatty: bool = field(default_factory=lambda: sys.stdout.isatty())
     stderr_isatty: bool = field(default_factory=lambda: sys.stderr.isatty())
     no_color: bool = field(default_factory=lambda: bool(os.environ.get("NO_COLOR")))
+    # Where claimcheck.toml and CLAIMCHECK_* variables are looked up (configfile.py).
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    cwd: Path = field(default_factory=Path.cwd)
+    user_config: Path | None = None  # the user's claimcheck.toml; None: platformdirs' place
+    quiet: bool = False  # -q: errors only (set by main from the options)
 
     def error(self, message: str) -> None:
         print(f"claimcheck: error: {message}", file=self.stderr)
+
+    def warn(self, message: str) -> None:
+        """A warning line on stderr, unless -q."""
+        if not self.quiet:
+            print(f"claimcheck: warning: {message}", file=self.stderr)

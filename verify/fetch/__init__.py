@@ -6,11 +6,12 @@ the address guard; `replaying`/`recording` put a vcrpy cassette in place of the 
 """
 from .archive import FALLBACK_STATUSES, Snapshot, find_snapshot
 from .cassette import CassetteError, recording, replaying
-from .config import Settings
+from .config import HostRule, Settings, default_user_agent
 from .encoding import EncodingFailure, decode_body
+from .events import FetchEvent
 from .fetcher import Fetcher
 
 __all__ = [
-    "FALLBACK_STATUSES", "CassetteError", "EncodingFailure", "Fetcher", "Settings", "Snapshot", "decode_body",
-    "find_snapshot", "recording", "replaying",
+    "FALLBACK_STATUSES", "CassetteError", "EncodingFailure", "FetchEvent", "Fetcher", "HostRule", "Settings",
+    "Snapshot", "decode_body", "default_user_agent", "find_snapshot", "recording", "replaying",
 ]

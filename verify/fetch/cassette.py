@@ -71,8 +71,9 @@ def replaying(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
 
 
 @contextlib.contextmanager
-def recording(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
-    """Fetch from the network and save every interaction of this block to `path`.
+def recording(path: str | os.PathLike[str], secret_headers: tuple[str, ...] = ()) -> Iterator[vcr.cassette.Cassette]:
+    """Fetch from the network and save every interaction of this block to `path`; request
+    headers named in `secret_headers` (Settings.hosts' headers) are dropped like cookies.
 
     Record mode "all" into a fresh temporary file that replaces `path` when the block
     ends, so the cassette holds exactly this run. "new_episodes" was rejected: it keeps the
@@ -92,7 +93,8 @@ def recording(path: str | os.PathLike[str]) -> Iterator[vcr.cassette.Cassette]:
         match_on=("method", "uri"),
         # Otherwise vcrpy stores gzip/brotli bodies decoded yet still labelled compressed.
         decode_compressed_response=True,
-        filter_headers=FILTERED_REQUEST_HEADERS,  # request headers only, hence the hook below
+        # request headers only, hence the hook below
+        filter_headers=tuple(dict.fromkeys([*FILTERED_REQUEST_HEADERS, *(h.lower() for h in secret_headers)])),
         before_record_response=_strip_cookies,
     )
     try:

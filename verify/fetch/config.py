@@ -6,6 +6,7 @@ options onto these fields (cli/commands.py, _settings); the defaults are what an
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +20,26 @@ ARCHIVE_ENDPOINT = "https://archive.org/wayback/available"
 PROJECT_URL = "https://github.com/claimcheck/claimcheck"
 
 
-def default_user_agent() -> str:
-    """An honest User-Agent: who we are, where to read about us, and that we are a bot."""
-    return f"claimcheck/{package_version()} (+{PROJECT_URL}; fact-checking bot)"
+def default_user_agent(contact: str = "") -> str:
+    """An honest User-Agent: who we are, where to read about us, that we are a bot, and (when
+    the newsroom running us says so: `contact` in claimcheck.toml) whom a site can write to."""
+    reach = f"; contact: {contact.strip()}" if contact.strip() else ""
+    return f"claimcheck/{package_version()} (+{PROJECT_URL}; fact-checking bot{reach})"
+
+
+@dataclass(frozen=True)
+class HostRule:
+    """What one host gets that others do not: politeness of its own, and a subscriber's headers
+    (cookies included) for members-only pages. The headers go to this exact host only: never to
+    another host, not on a redirect to one, and never into a log, a report or a cache key."""
+
+    delay: float | None = None      # seconds between two requests to this host (None: Settings.delay)
+    per_host: int | None = None     # requests at once to this host (None: Settings.per_host)
+    headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+
+    def __repr__(self) -> str:  # a Settings in a traceback or a log shows no secret
+        names = ", ".join(name for name, _ in self.headers)
+        return f"HostRule(delay={self.delay!r}, per_host={self.per_host!r}, headers=[{names}])"
 
 
 def default_cache_path() -> Path:
@@ -78,6 +96,10 @@ class Settings:
     # Obey robots.txt (fetched once per host). Off only with --ignore-robots.
     robots: bool = True
 
+    # Per-host exceptions, by lower-case host name (exact: www.example.jp is another host):
+    # politeness and request headers (HostRule). From claimcheck.toml's [hosts] tables.
+    hosts: Mapping[str, HostRule] = field(default_factory=dict)
+
     # --- HTTP cache (httpcache.py) ---
     # SQLite file of plain values (never pickles: a cache may be shared), or None for no
     # cache. Never used while a vcrpy cassette is active (see cassette.py).
@@ -116,6 +138,13 @@ class Settings:
             raise ValueError(f"Settings.deadline must be > 0 or None, got {self.deadline!r}")
         if not self.user_agent.strip():
             raise ValueError("Settings.user_agent must not be empty")
+        for host, rule in self.hosts.items():
+            if (rule.delay is not None and rule.delay < 0) or (rule.per_host is not None and rule.per_host < 1):
+                raise ValueError(f"Settings.hosts[{host!r}]: delay must be >= 0 and per_host >= 1")
+
+    def rule(self, host: str) -> HostRule | None:
+        """The HostRule of `host` (any case), or None."""
+        return self.hosts.get(host.lower().rstrip(".")) if self.hosts else None
 
     @property
     def timeout(self) -> tuple[float, float]:

@@ -29,10 +29,11 @@ from requests.utils import requote_uri
 from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
 from ..model import Page, without_credentials
-from . import cassette, wallclock
+from . import cassette, events, wallclock
 from .classify import (ERROR_BODY_BYTES, HTML_TYPES, MAYBE_HTML_TYPES, Exchange, PageTimeout,
                        bot_wall, exception_chain, fail, page_for, page_for_exception)
 from .config import Settings
+from .events import FetchEvent, Observer
 from .httpcache import open_cache
 from .politeness import DeadlinePassed, HostScheduler, RobotsRules, backoff, retry_after
 from .ssrf import GuardedAdapter, UnsafeAddress, check_url
@@ -80,8 +81,9 @@ class _Clock:
 class Fetcher:
     """Fetch web pages politely and turn every outcome into a `Page`."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, observer: Observer | None = None) -> None:
         s = self.settings = settings or Settings()
+        self.observer = observer  # told what happens to each URL (events.py); None: nobody
         # Under a cassette vcrpy answers: no DNS to check, no cache (it would hide requests
         # from a recording). A replay also has no server to be polite to, and a retry would
         # only replay the same answer.
@@ -103,7 +105,9 @@ class Fetcher:
                 self.session.mount(prefix, GuardedAdapter(s.allow_private, pool_maxsize=max(10, s.per_host)))
         self.cache = None if self._cassette else open_cache(s.cache_path, s.cache_expiry)
         deadline_at = time.monotonic() + s.deadline if s.deadline else None
-        self.scheduler = HostScheduler(s.per_host, 0.0 if replay else s.delay, deadline_at)
+        # A replay has no server to be polite to: no spacing, per host or otherwise.
+        spacing = {} if replay else {h: (r.per_host, r.delay) for h, r in s.hosts.items()}
+        self.scheduler = HostScheduler(s.per_host, 0.0 if replay else s.delay, deadline_at, hosts=spacing)
         crawl_delay = None if replay else (
             lambda host, delay: self.scheduler.slow_down(host, min(delay, s.retry_after_cap)))
         self.robots = RobotsRules(self._robots_txt, s.user_agent, crawl_delay)
@@ -137,23 +141,33 @@ class Fetcher:
             pages = dict(zip(order, pool.map(self.fetch, order)))
         return {url: pages[url] for url in unique}
 
+    def notify(self, event: FetchEvent) -> None:
+        """Tell the observer (the loader reports archive lookups and extraction through this)."""
+        events.notify(self.observer, event)
+
     def fetch(self, url: str) -> Page:
         """Fetch one URL. Never raises: failures come back as a Page with a failure status."""
         # Every URL visited; the last one is being fetched now. Credentials are never sent.
         trail = [without_credentials(str(url).strip())]
+        unresolved = False
         try:
             if self.scheduler.expired():
                 raise DeadlinePassed
             ex = self._follow(trail, _PAGE, self.settings.page_timeout)
-            return page_for(url, ex, tuple(trail[:-1]), self.settings.max_bytes)
+            page = page_for(url, ex, tuple(trail[:-1]), self.settings.max_bytes)
         except _Stop as stop:
-            return fail(url, stop.status, stop.detail, final_url=trail[-1], redirects=tuple(trail[:-1]))
+            page = fail(url, stop.status, stop.detail, final_url=trail[-1], redirects=tuple(trail[:-1]))
         except DeadlinePassed as passed:
             when = "while this page was being fetched" if passed.in_flight else "before this page could be fetched"
-            return fail(url, "deadline", f"the run's {self.settings.deadline:g} s deadline passed {when}",
+            page = fail(url, "deadline", f"the run's {self.settings.deadline:g} s deadline passed {when}",
                         final_url=trail[-1], redirects=tuple(trail[:-1]))
         except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
-            return page_for_exception(url, exc, trail, self.settings)
+            unresolved = any(isinstance(e, NameResolutionError) for e in exception_chain(exc))
+            page = page_for_exception(url, exc, trail, self.settings)
+        if self.observer is not None:
+            self.notify(FetchEvent(events.DONE, trail[0], _host(trail[0]), page.reason, page.http_status,
+                                   outcome=page.status, unresolved=unresolved))
+        return page
 
     def get_raw(self, url: str, purpose: str = _RAW, within: float | None = None) -> tuple[int | None, bytes, str]:
         """(status, body, "") of a small document (robots.txt, archive API), redirects followed;
@@ -190,13 +204,17 @@ class Fetcher:
                                 within=max(0.001, min(self.settings.connect_timeout, clock.left())))
             if problem:
                 raise _Stop("unsafe_url", problem)
-            if purpose != _ROBOTS and self.settings.robots and not self.robots.allowed(hop, clock.left()):
-                raise _Stop("robots_disallowed", f"robots.txt of {urlsplit(hop).netloc} disallows this URL")
+            if purpose != _ROBOTS and self.settings.robots:
+                allowed = self.robots.allowed(hop, clock.left())
+                self.notify(FetchEvent(events.ROBOTS, hop, _host(hop), "allowed" if allowed else "disallowed"))
+                if not allowed:
+                    raise _Stop("robots_disallowed", f"robots.txt of {urlsplit(hop).netloc} disallows this URL")
             ex = self._exchange(hop, purpose, clock)
             target = self.session.get_redirect_target(ex)
             if target is None:
                 return ex
             nxt = without_credentials(requote_uri(urljoin(hop, target)))
+            self.notify(FetchEvent(events.REDIRECT, hop, _host(hop), nxt, ex.status))
             if nxt in trail:
                 trail.append(nxt)
                 raise _Stop("redirect_loop", f"redirects back to {nxt}")
@@ -210,6 +228,7 @@ class Fetcher:
         if self.cache is not None and not s.refresh:
             hit = self.cache.get(url, stale_ok=s.offline)
             if hit is not None:
+                self.notify(FetchEvent(events.CACHE_HIT, url, _host(url), status=hit.status))
                 return Exchange(url, hit.status, hit.reason, hit.headers, hit.body)
         if s.offline and not self._cassette:
             raise _Stop("not_cached", "--offline and this URL is not in the HTTP cache")
@@ -225,12 +244,16 @@ class Fetcher:
                 wait = self._retry_wait(exc, attempt, attempt + 1 == attempts, clock)
                 if wait is None:
                     raise
+                why = type(exc).__name__
             else:
                 wait = self._retry_wait(ex, attempt, attempt + 1 == attempts, clock, host)
                 if wait is None:
                     if self.cache is not None and not ex.cut:
                         self.cache.put(url, response, ex.body)
                     return ex
+                why = f"HTTP {ex.status}"
+            self.notify(FetchEvent(events.RETRY, url, host, f"{why}; attempt {attempt + 2} of {attempts}",
+                                   seconds=wait))
             time.sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -244,17 +267,23 @@ class Fetcher:
             left = clock.left()
             if left <= 0:
                 raise PageTimeout
+            started = time.monotonic()
             with wallclock.limited(left, self.scheduler.deadline_at) as limit:
                 try:
                     response = self.session.get(url, allow_redirects=False, stream=True, auth=_no_auth,
+                                                headers=self._headers_for(host),
                                                 timeout=(min(s.connect_timeout, left), min(s.read_timeout, left)))
                     try:
                         ex = self._read(url, response, purpose, limit)
                     finally:
                         response.close()
                 except Exception as exc:
+                    self.notify(FetchEvent(events.REQUEST, url, host, f"{purpose}: {type(exc).__name__}",
+                                           seconds=time.monotonic() - started))
                     _stop_if_over(limit, exc, passed=True)
                     raise
+                self.notify(FetchEvent(events.REQUEST, url, host, purpose, ex.status,
+                                       seconds=time.monotonic() - started))
                 # A body that ended because its socket was shut down may look complete.
                 _stop_if_over(limit)
         return ex, response
@@ -284,12 +313,22 @@ class Fetcher:
             wait = asked if asked is not None else backoff(attempt, s.backoff)
             if asked is not None:
                 self.scheduler.pause(host, asked)  # the whole host asked for quiet
+                self.notify(FetchEvent(events.RETRY_AFTER, outcome.url, host, f"HTTP {code}", code, asked))
         if wait >= clock.left():
             return None
         deadline = self.scheduler.deadline_at
         if deadline is not None and time.monotonic() + wait >= deadline:
             return None
         return wait
+
+    def _headers_for(self, host: str) -> dict[str, str] | None:
+        """The request headers configured for exactly this host (a subscriber's cookie), else None.
+
+        Asked per request, and redirects are followed by hand one hop at a time (_follow), so a
+        redirect to another host never carries them; they are not part of the cache key (the URL).
+        """
+        rule = self.settings.rule(host)
+        return dict(rule.headers) if rule is not None and rule.headers else None
 
     def _read(self, url: str, response: requests.Response, purpose: str, wall: Limit) -> Exchange:
         """Read as much of the body as its kind deserves (nothing for a PDF or a redirect)."""

@@ -45,11 +45,14 @@ class _Host:
 
 
 class HostScheduler:
-    """At most `per_host` requests at once per host, and `delay` seconds between their starts."""
+    """At most `per_host` requests at once per host, and `delay` seconds between their starts;
+    `hosts` maps a host name to its own (per_host, delay), either None for the common value."""
 
     def __init__(self, per_host: int, delay: float, deadline_at: float | None = None,
-                 clock=time.monotonic, sleep=time.sleep) -> None:
+                 clock=time.monotonic, sleep=time.sleep,
+                 hosts: dict[str, tuple[int | None, float | None]] | None = None) -> None:
         self.per_host, self.delay, self.deadline_at = per_host, delay, deadline_at
+        self._own = {h.lower(): limits for h, limits in (hosts or {}).items()}
         self._clock, self._sleep = clock, sleep
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
@@ -57,7 +60,9 @@ class HostScheduler:
     def _host(self, host: str) -> _Host:
         with self._lock:
             if host not in self._hosts:
-                self._hosts[host] = _Host(threading.Semaphore(self.per_host), self.delay)
+                per_host, delay = self._own.get(host.lower(), (None, None))
+                self._hosts[host] = _Host(threading.Semaphore(self.per_host if per_host is None else per_host),
+                                          self.delay if delay is None else delay)
             return self._hosts[host]
 
     def expired(self) -> bool:

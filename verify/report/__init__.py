@@ -6,13 +6,15 @@ Nothing here decides a verdict: reports only show `model.ClaimResult`s.
 """
 from .csv_json import COLUMNS, write_csv, write_json
 from .html_page import render_html, write_html
+from .order import ORDERS, WORST_FIRST, articles_of, ordered
 from .roundtrip import PreviousClaim, RoundTripError, carry_over, describe, read_previous
-from .summary import Summary, flagged
+from .summary import ArticleCounts, Summary, effective_verdict, flagged
 from .terminal import print_summary, print_table, progress, summary_line
 from .xlsx_workbook import write_xlsx
 
 __all__ = [
-    "COLUMNS", "PreviousClaim", "RoundTripError", "Summary", "carry_over", "describe", "flagged", "print_summary",
+    "COLUMNS", "ORDERS", "WORST_FIRST", "ArticleCounts", "PreviousClaim", "RoundTripError", "Summary",
+    "articles_of", "carry_over", "describe", "effective_verdict", "flagged", "ordered", "print_summary",
     "print_table", "progress", "read_previous", "render_html", "summary_line", "write_csv", "write_html",
     "write_json", "write_xlsx",
 ]

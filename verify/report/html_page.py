@@ -15,8 +15,11 @@ from itertools import groupby
 from typing import IO, Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
+from claims import POINTS
+
 from ..model import CONFLICTING, FOUND, MISSING, ClaimResult, Verdict
 from ..text import normalize
+from .order import articles_of, ordered
 from .summary import Summary
 
 _STYLE = """
@@ -39,6 +42,8 @@ td.n{text-align:right}caption{text-align:left;font-weight:bold}.tables{display:f
 mark.found{background:#c8e6c9}mark.missing{background:#fff3b0}mark.conflicting{background:#ffcdd2;color:#b71c1c;font-weight:bold}
 .meta,.reason{font-size:.9em;color:#555}.score{font-variant-numeric:tabular-nums;color:#555}code{font-size:.9em}
 .editor{background:#e3f2fd;padding:.1em .5em}.failures{color:#b71c1c}[hidden]{display:none!important}
+.point{font-size:.9em;color:#555}.closest{font-size:.9em;color:#555}.closest blockquote{margin:.3em 0;padding:.3em .7em;border-left:3px dashed #ccc}
+#per-article td.zero{color:#bbb}#per-article a{word-break:break-all}
 """
 
 # Filtering without a server: state lives in the URL, so a filtered view can be bookmarked.
@@ -176,21 +181,29 @@ def _source_meta(r: ClaimResult) -> str:
     return " · ".join(parts)
 
 
-def _claim(r: ClaimResult, index: int, shared_source: bool) -> str:
+def _claim(r: ClaimResult, index: int, shared_source: bool, owners: dict[str, str] | None = None) -> str:
     v = escape(r.verdict.value, quote=True)
     html = [f'<article class="claim v-{v}" data-verdict="{v}" id="claim-{index}">',
             f'<p><span class="badge v-{v}">{escape(r.verdict.value)}</span> '
             f'<span class="score" title="score">{int(r.score)}</span> <code>{escape(r.claim_id)}</code></p>',
             f'<p class="text">{highlight(r.claim, _claim_marks(r))}</p>']
-    if r.evidence:
-        html.append(f'<blockquote class="evidence">{highlight(r.evidence, _evidence_marks(r))}</blockquote>')
+    if r.block == POINTS and owners is not None:
+        html.append(f'<p class="point">{escape(_point_note(r, owners))}</p>')
+    # not_found: the best passage is not evidence of anything, so it is never shown as evidence,
+    # marked up, or linked to as "the evidence"; an editor may still open it, folded.
+    evidence = r.evidence if r.verdict is not Verdict.NOT_FOUND else ""
+    if evidence:
+        html.append(f'<blockquote class="evidence">{highlight(evidence, _evidence_marks(r))}</blockquote>')
+    elif r.evidence:
+        html.append('<details class="closest"><summary>closest passage in the source (not evidence: '
+                    f'nothing there is close to the claim)</summary><blockquote>{escape(r.evidence)}</blockquote></details>')
     html.append(f'<p class="reason">{escape(r.reason)}</p>')
     links = []
-    if r.source_url and r.evidence:
-        links.append(_link(r.source_url, "open the source at the evidence", text_fragment(r.evidence)))
+    if r.source_url and evidence:
+        links.append(_link(r.source_url, "open the source at the evidence", text_fragment(evidence)))
     if r.archive_url:
         label = f"archive snapshot {r.archive_date}".strip()
-        links.append(_link(r.archive_url, label, text_fragment(r.evidence) if r.evidence else ""))
+        links.append(_link(r.archive_url, label, text_fragment(evidence) if evidence else ""))
     if not shared_source and r.source_url:
         links.insert(0, _source_meta(r))
     if links:
@@ -201,6 +214,30 @@ def _claim(r: ClaimResult, index: int, shared_source: bool) -> str:
     return "\n".join(html)
 
 
+def _point_note(r: ClaimResult, owners: dict[str, str]) -> str:
+    """What a 💡 point, which cites nothing, was checked against and which source decided it."""
+    if not owners:
+        return "💡 point: the article cites no source to check it against"
+    tried = "the article's only source" if len(owners) == 1 else f"every source of the article ({len(owners)})"
+    owner = owners.get(r.source_url)
+    if r.verdict is Verdict.UNVERIFIABLE:
+        return f"💡 point: checked against {tried}; none could be read"
+    return f"💡 point: checked against {tried}; the verdict is from {owner}'s source" if owner \
+        else f"💡 point: checked against {tried}"
+
+
+def _sources_of(rows: Sequence[ClaimResult]) -> dict[str, str]:
+    """Each source an article cites -> the first block citing it (points cite none of their own)."""
+    owners: dict[str, str] = {}
+    for r in sorted((r for r in rows if r.block != POINTS and r.source_url), key=lambda r: _block_number(r.block)):
+        owners.setdefault(r.source_url, r.block)
+    return owners
+
+
+def _block_number(block: str) -> int:
+    return int(block[1:]) if block[1:].isdigit() else 0
+
+
 def _count_table(caption: str, head: str, counts: Iterable[tuple[str, int]], badges: bool = False) -> str:
     def label(k: str) -> str:
         return f'<span class="badge v-{escape(k, quote=True)}">{escape(k)}</span>' if badges else escape(k)
@@ -209,14 +246,31 @@ def _count_table(caption: str, head: str, counts: Iterable[tuple[str, int]], bad
     return f"<table><caption>{escape(caption)}</caption><tr><th>{escape(head)}</th><th>claims</th></tr>{rows}</table>"
 
 
-def _summary(s: Summary) -> str:
+def _per_article(s: Summary, anchors: dict[str, str]) -> str:
+    """One row per article: claims per verdict and failed sources, linking to its section."""
+    head = "".join(f'<th><span class="badge v-{v}">{v}</span></th>' for v in s.verdicts)
+    rows = []
+    for name, anchor in anchors.items():
+        a = s.article(name)
+        if a is None:
+            continue
+        cells = "".join(f'<td class="n{" zero" if not n else ""}">{n}</td>' for n in a.verdicts.values())
+        failed = f"{a.sources_failed} of {a.sources}" if a.sources else "-"
+        rows.append(f'<tr><td><a href="#{anchor}">{escape(name)}</a></td><td class="n">{a.claims}</td>{cells}'
+                    f'<td class="n{" zero" if not a.sources_failed else ""}">{failed}</td></tr>')
+    return (f'<table id="per-article"><caption>per article</caption><tr><th>article</th><th>claims</th>{head}'
+            f'<th>sources failed</th></tr>{"".join(rows)}</table>')
+
+
+def _summary(s: Summary, anchors: dict[str, str]) -> str:
     html = ['<section id="summary"><h2>Summary</h2><div class="tables">',
             _count_table("claims per verdict", "verdict", s.verdicts.items(), badges=True),
             _count_table("claims per source status", "source status", s.statuses.items()),
             "<table><caption>articles</caption>"
             f'<tr><td>verified</td><td class="n">{s.articles_ok}</td></tr>'
             f'<tr><td>failed</td><td class="n">{s.articles_failed}</td></tr>'
-            f'<tr><td>claims disappeared</td><td class="n">{len(s.disappeared)}</td></tr></table></div>']
+            f'<tr><td>claims disappeared</td><td class="n">{len(s.disappeared)}</td></tr></table></div>',
+            _per_article(s, anchors)]
     if s.failures:
         html.append('<ul class="failures">' + "".join(f"<li>{escape(f)}</li>" for f in s.failures) + "</ul>")
     if s.disappeared:
@@ -236,23 +290,33 @@ def _filters(s: Summary) -> str:
             f'<span class="meta"><span id="shown">{s.claims}</span> shown</span></nav>')
 
 
-def render_html(results: Sequence[ClaimResult], summary: Summary | None = None, generated: str = "") -> str:
-    """The whole report page as a string."""
+def render_html(results: Sequence[ClaimResult], summary: Summary | None = None, generated: str = "",
+                order: str = "worst") -> str:
+    """The whole report page as a string: worst claims first (order.py), or `order="article"`."""
     summary = summary or Summary.of(results)
     csp = (f"default-src 'none'; style-src {_csp_hash(_STYLE)}; script-src {_csp_hash(_SCRIPT)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     body = []
     index = 0
-    for article, in_article in groupby(results, key=lambda r: r.article):
-        body.append(f'<section class="article"><h2>{escape(article)}</h2>')
-        for block, in_block in groupby(in_article, key=lambda r: r.block):
+    shown = ordered(results, order)
+    anchors = {name: f"article-{i}" for i, name in enumerate(articles_of(shown), start=1)}
+    by_article: dict[str, list[ClaimResult]] = {}
+    for r in results:
+        by_article.setdefault(r.article, []).append(r)
+    owners = {name: _sources_of(rows) for name, rows in by_article.items()}
+    for article, in_article in groupby(shown, key=lambda r: r.article):
+        body.append(f'<section class="article" id="{anchors[article]}"><h2>{escape(article)}</h2>')
+        # Worst first mixes the blocks, so each claim shows its own source; as read, a block's
+        # claims share one heading and one source line.
+        groups = groupby(in_article, key=lambda r: r.block) if order == "article" else [("", in_article)]
+        for block, in_block in groups:
             rows = list(in_block)
-            shared = len({r.source_url for r in rows}) == 1 and bool(rows[0].source_url)
+            shared = bool(block) and len({r.source_url for r in rows}) == 1 and bool(rows[0].source_url)
             meta = f'<p class="meta">{_source_meta(rows[0])}</p>' if shared else ""
-            body.append(f'<section class="block"><h3>{escape(block)}</h3>{meta}')
+            body.append(f'<section class="block"><h3>{escape(block)}</h3>{meta}' if block else '<section class="block">')
             for r in rows:
                 index += 1
-                body.append(_claim(r, index, shared))
+                body.append(_claim(r, index, shared, owners.get(article)))
             body.append("</section>")
         body.append("</section>")
     stamp = f" · {escape(generated)}" if generated else ""
@@ -263,7 +327,7 @@ def render_html(results: Sequence[ClaimResult], summary: Summary | None = None, 
         f"<title>claimcheck report: {summary.claims} claims</title>", f"<style>{_STYLE}</style></head><body>",
         f'<h1>claimcheck report</h1><p class="meta">{_plural(summary.claims, "claim")} in '
         f'{_plural(summary.articles_ok, "article")}{stamp}</p>',
-        _summary(summary), _filters(summary), "<main>", *body, "</main>",
+        _summary(summary, anchors), _filters(summary), "<main>", *body, "</main>",
         f"<script>{_SCRIPT}</script></body></html>", ""])
 
 
@@ -271,6 +335,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
-def write_html(results: Sequence[ClaimResult], out: IO[str], summary: Summary | None = None, generated: str = "") -> None:
+def write_html(results: Sequence[ClaimResult], out: IO[str], summary: Summary | None = None, generated: str = "",
+               order: str = "worst") -> None:
     """Write the report page to an open text stream (UTF-8)."""
-    out.write(render_html(results, summary, generated))
+    out.write(render_html(results, summary, generated, order))

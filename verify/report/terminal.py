@@ -1,4 +1,4 @@
-"""What a run shows on the terminal: the table of claims, the summary table, the progress bar.
+"""What a run shows on the terminal: the table of claims (worst first), the summary, the progress bar.
 
 rich draws all three; colours only on a terminal and never with NO_COLOR (the CLI decides and
 passes `color`), and the progress bar only when stderr is a terminal.
@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from typing import IO, Callable, Iterable, Iterator
+from itertools import groupby
+from typing import IO, Callable, Iterable, Iterator, Sequence
 
-from ..model import ClaimResult, Verdict
+from ..model import ClaimResult
+from .order import WORST_FIRST, articles_of, ordered
 from .summary import Summary
 
 
@@ -18,9 +20,9 @@ def counts(results: Iterable[ClaimResult]) -> Counter:
 
 
 def summary_line(results: list[ClaimResult]) -> str:
-    """"6 claims: 4 supported, 1 partial, 1 contradicted, 0 not_found, 0 unverifiable"."""
+    """"6 claims: 1 contradicted, 1 partial, 0 not_found, 0 unverifiable, 4 supported" (worst first)."""
     c = counts(results)
-    parts = ", ".join(f"{c.get(v.value, 0)} {v.value}" for v in Verdict)
+    parts = ", ".join(f"{c.get(v.value, 0)} {v.value}" for v in WORST_FIRST)
     return f"{len(results)} claim{'s' * (len(results) != 1)}: {parts}"
 
 
@@ -28,28 +30,35 @@ _STYLE = {"supported": "green", "partial": "yellow", "contradicted": "bold red",
           "not_found": "magenta", "unverifiable": "dim"}
 
 
-def print_table(results: list[ClaimResult], stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
-    """A readable table of every claim; colours only on a terminal and never with NO_COLOR."""
+def _console(stream: IO[str], color: bool | None, width: int | None):
     from rich.console import Console
+
+    return Console(file=stream, force_terminal=color, no_color=(color is False) or None,
+                   width=width, highlight=False, soft_wrap=False)
+
+
+def print_table(results: Sequence[ClaimResult], stream: IO[str], color: bool | None = None,
+                width: int | None = None, order: str = "worst") -> None:
+    """A table of every claim, worst first (order.py); with several articles, one table per
+    article under its name, so a long path never widens the id column. Colours only on a
+    terminal and never with NO_COLOR."""
     from rich.table import Table
 
-    console = Console(file=stream, force_terminal=color, no_color=(color is False) or None,
-                      width=width or (None if color else 160), highlight=False, soft_wrap=False)
-    table = Table(show_lines=False, expand=False)
-    for name, kwargs in (("id", {"no_wrap": True}), ("verdict", {"no_wrap": True}),
-                         ("score", {"justify": "right"}), ("claim", {"ratio": 3, "overflow": "fold"}),
-                         ("reason", {"ratio": 3, "overflow": "fold"}), ("source", {"ratio": 1, "overflow": "fold"})):
-        table.add_column(name, **kwargs)
-    previous_article = None
-    for r in results:
-        if r.article != previous_article and len({x.article for x in results}) > 1:
-            table.add_row(f"[bold]{_escape(r.article)}[/]", "", "", "", "", "")
-            previous_article = r.article
-        source = r.source_status if r.source_status != "ok" else (r.source_url.split("/")[2] if "://" in r.source_url else "")
-        table.add_row(r.claim_id, f"[{_STYLE[r.verdict.value]}]{r.verdict.value}[/]", str(r.score),
-                      _escape(r.claim), _escape(r.reason), _escape(source))
-    console.print(table)
-    console.print(summary_line(results))
+    console = _console(stream, color, width or (None if color else 160))
+    rows = ordered(results, order)
+    several = len(articles_of(rows)) > 1
+    for article, group in groupby(rows, key=lambda r: r.article):
+        table = Table(title=f"[bold]{_escape(article)}[/]" if several else None, title_justify="left",
+                      show_lines=False, expand=True)
+        for name, kwargs in (("id", {"no_wrap": True, "min_width": 6}), ("verdict", {"no_wrap": True, "min_width": 12}),
+                             ("score", {"justify": "right"}), ("claim", {"ratio": 3, "overflow": "fold"}),
+                             ("reason", {"ratio": 3, "overflow": "fold"}), ("source", {"ratio": 1, "overflow": "fold"})):
+            table.add_column(name, **kwargs)
+        for r in group:
+            source = r.source_status if r.source_status != "ok" else (r.source_url.split("/")[2] if "://" in r.source_url else "")
+            table.add_row(_escape(r.claim_id), f"[{_STYLE[r.verdict.value]}]{r.verdict.value}[/]", str(r.score),
+                          _escape(r.claim), _escape(r.reason), _escape(source))
+        console.print(table)
 
 
 def _escape(text: str) -> str:
@@ -58,35 +67,48 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def print_summary(summary: Summary, stream: IO[str], color: bool | None = None) -> None:
-    """The final table of a run: claims per verdict and per source status, articles ok/failed."""
-    from rich.console import Console
-    from rich.markup import escape
+def print_summary(summary: Summary, stream: IO[str], color: bool | None = None,
+                  order: Sequence[str] | None = None) -> None:
+    """The end of a run, readable at a glance: claims per verdict (worst first), per source
+    status, articles read and failed, then one line per article (when there are several) in
+    `order` (article names; default: as read) with its claims per verdict and failed sources."""
     from rich.table import Table
 
-    console = Console(file=stream, force_terminal=color, no_color=(color is False) or None,
-                      width=None if color else 100, highlight=False)
-    table = Table(title="summary", title_justify="left", show_header=True, expand=False)
-    table.add_column("verdict")
-    table.add_column("claims", justify="right")
-    table.add_column("source status")
-    table.add_column("claims", justify="right")
-    table.add_column("articles")
-    table.add_column("", justify="right")
-    left = list(summary.verdicts.items())
-    middle = list(summary.statuses.items())
-    right = [("ok", summary.articles_ok), ("failed", summary.articles_failed)]
-    if summary.disappeared:
-        right.append(("claims disappeared", len(summary.disappeared)))
-    for i in range(max(len(left), len(middle), len(right))):
-        row: list[str] = []
-        for column in (left, middle, right):
-            name, count = column[i] if i < len(column) else ("", "")
-            row += [escape(str(name)), str(count)]
-        table.add_row(*row)
-    console.print(table)
+    console = _console(stream, color, None if color else 160)
+    overview = Table.grid(padding=(0, 2))
+    overview.add_column(style="bold")
+    overview.add_column()
+    verdicts = " · ".join(f"[{_STYLE[v]}]{n} {v}[/]" if n else f"{n} {v}" for v, n in summary.verdicts.items())
+    overview.add_row("verdicts", f"{_plural(summary.claims, 'claim')}: {verdicts}")
+    statuses = " · ".join(f"{n} {_escape(s)}" for s, n in summary.statuses.items()) or "-"
+    overview.add_row("claims by source", statuses)
+    overview.add_row("articles", f"{summary.articles_ok} verified · {summary.articles_failed} failed"
+                     + (f" · {_plural(len(summary.disappeared), 'claim')} of the previous report disappeared"
+                        if summary.disappeared else ""))
+    console.print(overview)
+    if len(summary.articles) > 1:
+        names = {a.article: a for a in summary.articles}
+        table = Table(box=None, padding=(0, 1), show_edge=False, expand=False, pad_edge=False)
+        table.add_column("article", overflow="fold")
+        table.add_column("claims", justify="right")
+        for verdict in summary.verdicts:
+            table.add_column(verdict, justify="right")
+        table.add_column("sources failed", justify="right")
+        for name in (order or names):
+            a = names.get(name)
+            if a is None:
+                continue
+            cells = [f"[{_STYLE[v]}]{n}[/]" if n else "·" for v, n in a.verdicts.items()]
+            failed = f"{a.sources_failed or '·'} of {a.sources}" if a.sources else "-"
+            table.add_row(_escape(a.article), str(a.claims), *cells, failed)
+        console.print()
+        console.print(table)
     for failure in summary.failures:
-        console.print(f"failed: {escape(failure)}")
+        console.print(f"failed: {_escape(failure)}")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
-from ..fetch import FALLBACK_STATUSES, Fetcher, find_snapshot
+from ..fetch import FALLBACK_STATUSES, FetchEvent, Fetcher, find_snapshot
 from ..model import Page, SourceDoc
 from .dispatch import extract
 
@@ -60,9 +60,19 @@ class SourceLoader:
 
     def _finish(self, url: str, page: Page) -> SourceDoc:
         doc = extract(page)
+        if doc.status != page.status:  # a wall or soft 404 seen only in the text (-v shows it)
+            self._tell(FetchEvent("extracted", url, _host(url), doc.reason, outcome=doc.status))
         if doc.status in FALLBACK_STATUSES and self.fetcher.settings.archive:
             doc = self._from_archive(url, doc)
+            found = f"snapshot {doc.archive_url} ({doc.archive_date})" if doc.archive_url else doc.reason.rsplit("; ", 1)[-1]
+            self._tell(FetchEvent("archive", url, _host(url), found, outcome=doc.status))
         return doc
+
+    def _tell(self, event: FetchEvent) -> None:
+        """Pass an event to the fetcher's observer (-v); a stand-in fetcher may have none."""
+        notify = getattr(self.fetcher, "notify", None)
+        if notify is not None:
+            notify(event)
 
     def _from_archive(self, url: str, doc: SourceDoc) -> SourceDoc:
         """The archived copy of a dead or walled source, or `doc` with why there is none."""
@@ -79,3 +89,12 @@ class SourceLoader:
             return archived
         return dataclasses.replace(doc, reason=f"{doc.reason}; archive snapshot {snapshot.url}: "
                                                f"{archived.reason or archived.status}")
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
