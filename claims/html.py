@@ -12,7 +12,7 @@ _BLOCK_TAGS = {
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
     "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 }
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head", "nav")  # nav: menus, never claims
 
 
 def looks_like_html(text: str) -> bool:
@@ -25,6 +25,7 @@ def html_to_text(html: str) -> str:
     from bs4 import BeautifulSoup  # imported here: plain-text articles never need it
 
     soup = BeautifulSoup(html, "lxml")
+    title = _title(soup)
     for tag in soup(_DROP_TAGS):
         tag.decompose()
     # A citation written as <a href="https://…">毎日新聞</a> shows the outlet, not the URL;
@@ -38,4 +39,20 @@ def html_to_text(html: str) -> str:
         tag.insert_after("\n")
     root = soup.body or soup
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in root.get_text().split("\n"))
-    return "\n".join(line for line in lines if line)
+    # The parser takes the first line as the title: make it the page's, not its menu's first word.
+    return "\n".join(([title] if title else []) + [line for line in lines if line])
+
+
+def _title(soup) -> str:  # noqa: ANN001 - a BeautifulSoup document
+    """The article's title: its <h1> (taken out of the body, so it is not read twice), else <title>."""
+    h1 = soup.find("h1")
+    if h1 is not None:
+        text = _one_line(h1.get_text(" "))
+        if text:
+            h1.decompose()
+            return text
+    return _one_line(soup.title.get_text(" ")) if soup.title is not None else ""
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import socket
 import struct
 import sys
@@ -163,6 +164,10 @@ def _no_user_cache_nor_real_archive(tmp_path_factory: pytest.TempPathFactory, mo
     """No test reads or writes the user's HTTP cache (the default cache directory is a temp one),
     and none asks the real web archive for a snapshot (the default endpoint is refused as local)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    # Nor the user's claimcheck.toml or CLAIMCHECK_* settings (tests/test_config.py sets its own).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+    for name in [n for n in os.environ if n.startswith("CLAIMCHECK_")]:
+        monkeypatch.delenv(name)
     monkeypatch.setattr("verify.fetch.config.ARCHIVE_ENDPOINT", "http://127.0.0.1:9/no-archive-in-tests")
 
 

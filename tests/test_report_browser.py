@@ -179,3 +179,34 @@ def test_source_links_carry_a_text_fragment(browser, report):
     hrefs = browser.evaluate("Array.from(document.querySelectorAll('main a')).map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
     assert any("#:~:text=" in h for h in hrefs)
+
+
+RANK = {"contradicted": 0, "partial": 1, "not_found": 2, "unverifiable": 3, "supported": 4}
+
+
+def test_worst_claims_come_first_on_the_first_screen(browser, report):
+    browser.open(report.as_uri())
+    per_article = browser.evaluate("Array.from(document.querySelectorAll('section.article')).map("
+                                   "s => Array.from(s.querySelectorAll('.claim')).map(c => c.dataset.verdict))")
+    assert [len(cards) for cards in per_article] == [9, 2]
+    for cards in per_article:
+        assert [RANK[v] for v in cards] == sorted(RANK[v] for v in cards)
+    first = browser.evaluate("(() => { const c = document.querySelector('.claim'); const r = c.getBoundingClientRect();"
+                             " return [c.dataset.verdict, r.top < window.innerHeight]; })()")
+    assert first == ["contradicted", True]  # above the fold, under the summary
+
+
+def test_per_article_summary_rows_link_to_their_sections(browser, report):
+    browser.open(report.as_uri())
+    rows = browser.evaluate("Array.from(document.querySelectorAll('#per-article tr')).slice(1).map("
+                            "r => Array.from(r.cells).map(c => c.textContent))")
+    assert [row[1:] for row in rows] == [["9", "3", "3", "2", "0", "1", "0 of 2"], ["2", "0", "0", "0", "2", "0", "1 of 1"]]
+    assert rows[1][0].endswith("hostile.txt")
+    browser.evaluate("document.querySelectorAll('#per-article a')[1].click()")
+    time.sleep(0.3)
+    assert browser.evaluate("location.hash") == "#article-2"
+    top, scrolled, height = browser.evaluate("[document.getElementById('article-2').getBoundingClientRect().top,"
+                                             " window.scrollY, window.innerHeight]")
+    assert scrolled > 0 and 0 <= top < height  # scrolled to the article's section (in view: the page ends below it)
+    assert _count(browser, ".claim:not([hidden])") == 11  # following a link filters nothing out
+    assert browser.errors() == []

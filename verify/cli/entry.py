@@ -26,7 +26,8 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     try:
         config = load(env.environ, env.cwd, env.user_config)
         parser = build_parser(config.values)
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(env.stdout):  # --help goes where the Environment says
+            args = parser.parse_args(argv)
         args.config = config
         env.quiet = bool(getattr(args, "quiet", False))
         if args.version:

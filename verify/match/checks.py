@@ -304,7 +304,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + _check_relative_dates(claim, source, "\n".join(s.text for s in evidence))
         + _check_entities(claim, source, evidence, core)
         + _check_quotes(claim, source)
-        + P.polarity_conflicts(claim.predicates, ev_predicates)
+        + P.polarity_conflicts(claim.predicates, ev_predicates, claim.norm, "\n".join(s.text for s in evidence))
         + check_wording(claim, source, evidence)
         + _check_list_items(claim, source)
         + _check_comparisons(claim)
@@ -318,4 +318,5 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     for conflict in clause_conflicts(claim, evidence, cued, implied):
         facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
         facts.append(conflict)
-    return facts
+    # two checks may name one conflict in the same words (polarity read per sentence and per act)
+    return list(dict.fromkeys(facts))

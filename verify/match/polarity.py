@@ -97,15 +97,40 @@ def predicates(text: str) -> dict[str, bool]:
     return out
 
 
-def polarity_conflicts(claim: dict[str, bool], evidence: dict[str, bool]) -> list[Fact]:
-    """Predicates the claim and the evidence share, but with opposite polarity."""
+def polarity_conflicts(claim: dict[str, bool], evidence: dict[str, bool], claim_text: str = "",
+                       evidence_text: str = "") -> list[Fact]:
+    """Predicates the claim and the evidence share, but with opposite polarity; each named as the
+    texts word it (盛り込まれている / 盛り込まれなかった), not by the dictionary form they share (含む)."""
     conflicts = []
-    for lemma, negated in claim.items():
+    for own, negated in claim.items():
+        lemma = own
         if lemma not in evidence and len(lemma) >= 2:
             # 支援 in the claim, 支援策 in the source: the compound's head carries the polarity
             lemma = next((e for e in evidence if e.startswith(lemma) and len(e) <= len(lemma) + 2), lemma)
         if lemma in evidence and evidence[lemma] != negated:
             said = "negative" if negated else "positive"
             other = "negative" if evidence[lemma] else "positive"
-            conflicts.append(Fact("polarity", f"{said} ({lemma})", CONFLICTING, f"{other} ({lemma})"))
+            conflicts.append(Fact("polarity", f"{said} ({written(claim_text, own, negated) or own})", CONFLICTING,
+                                  f"{other} ({written(evidence_text, lemma, evidence[lemma]) or lemma})"))
     return conflicts
+
+
+def written(text: str, lemma: str, negated: bool) -> str:
+    """The words of `text` that say `lemma` (as `predicates` names it) with this polarity, from the
+    predicate or noun through its auxiliaries: 盛り込まれなかった for ("含む", negated). "" if none."""
+    if not text:
+        return ""
+    tokens = analyze(text, "B")
+    for i, tok in enumerate(tokens):
+        found = _predicate_at(tokens, i)
+        if found and lexicon.canonical_predicate(found[0]) == lemma and found[1] == negated:
+            end = i + 1 if tok.surface.startswith("未") and tok.pos[0] == "名詞" else _negations_after(tokens, i + 1)[1]
+            return text[tok.start:tokens[end - 1].end]
+        if tok.pos[0] == "名詞" and lexicon.canonical_predicate(tok.lemma) == lemma \
+                and _argument_polarity(tokens, i) == negated:
+            j = next((k for k in range(i + 2, min(i + 5, len(tokens))) if tokens[k].pos[0] in ("動詞", "形容詞")
+                      or tokens[k].pos[2:3] == ("サ変可能",) or tokens[k].surface.startswith("未")
+                      or tokens[k].lemma in _EXISTS | _DENIES), i)
+            end = _negations_after(tokens, j + 1)[1]
+            return text[tok.start:tokens[end - 1].end]
+    return ""
