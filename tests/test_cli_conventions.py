@@ -123,6 +123,7 @@ def test_completion_scripts_know_the_commands_and_options(shell, marker):
     code, stdout, _ = run("completion", shell)
     assert code == 0 and marker in stdout
     assert "--fail-on" in stdout and "verify" in stdout and "--order" in stdout
+    assert ("_shtab_compgen_files" if shell == "bash" else "_files") in stdout  # ARTICLE, --csv FILE, ...
 
 
 def _previous_report(tmp_path, editor: dict[str, str]) -> Path:

@@ -109,7 +109,23 @@ def build_parser(defaults: Mapping[str, Any] | None = None) -> argparse.Argument
                                             "claimcheck completion zsh > \"${fpath[1]}/_claimcheck\".")
     completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash or zsh")
     parser.set_defaults(config_values=values)
+    _complete_files(parser)
     return parser
+
+
+# What shtab.FILE says, without importing shtab on every start: complete these with file names.
+_FILES = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+_FILE_METAVARS = {"ARTICLE", "FILE", "PATH", "OLD"}
+
+
+def _complete_files(parser: argparse.ArgumentParser) -> None:
+    """Mark every option and argument that names a file, for the completion scripts."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                _complete_files(sub)
+        elif action.metavar in _FILE_METAVARS:
+            action.complete = _FILES  # type: ignore[attr-defined] - read by shtab
 
 
 def _default_cache() -> str:
