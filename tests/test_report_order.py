@@ -164,3 +164,15 @@ def test_ordered_is_stable_and_data_formats_keep_article_order():
     assert [r.claim_id for r in ordered(rows)] == ["c2", "c4", "c1", "c0", "c3"]
     assert [r.claim_id for r in ordered(rows, "article")] == ["c0", "c1", "c2", "c3", "c4"]
     assert list(Summary.of(rows).verdicts) == [v.value for v in WORST_FIRST]
+
+
+def test_a_narrow_terminal_gets_one_line_per_article():
+    from verify.report import print_summary
+
+    rows = [result(article="a.txt", verdict=Verdict.CONTRADICTED), result(article="a.txt", claim_id="b1-c2"),
+            result(article="b.txt", source_status="http_404", verdict=Verdict.UNVERIFIABLE)]
+    out = io.StringIO()
+    print_summary(Summary.of(rows), out, color=False, width=80)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert "a.txt: 2 claims: 1 contradicted, 1 supported" in lines
+    assert "b.txt: 1 claim: 1 unverifiable; 1 of 1 source failed" in lines

@@ -12,7 +12,7 @@ from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from ..model import ClaimResult
 from .order import WORST_FIRST, articles_of, ordered
-from .summary import Summary
+from .summary import ArticleCounts, Summary
 
 
 def counts(results: Iterable[ClaimResult]) -> Counter:
@@ -68,13 +68,13 @@ def _escape(text: str) -> str:
 
 
 def print_summary(summary: Summary, stream: IO[str], color: bool | None = None,
-                  order: Sequence[str] | None = None) -> None:
+                  order: Sequence[str] | None = None, width: int | None = None) -> None:
     """The end of a run, readable at a glance: claims per verdict (worst first), per source
     status, articles read and failed, then one line per article (when there are several) in
     `order` (article names; default: as read) with its claims per verdict and failed sources."""
     from rich.table import Table
 
-    console = _console(stream, color, None if color else 160)
+    console = _console(stream, color, width or (None if color else 160))
     overview = Table.grid(padding=(0, 2))
     overview.add_column(style="bold")
     overview.add_column()
@@ -88,23 +88,41 @@ def print_summary(summary: Summary, stream: IO[str], color: bool | None = None,
     console.print(overview)
     if len(summary.articles) > 1:
         names = {a.article: a for a in summary.articles}
+        shown = [names[n] for n in (order or names) if n in names]
+        console.print()
+        console.print(_per_article(shown, summary, console.width))
+    for failure in summary.failures:
+        console.print(f"failed: {_escape(failure)}")
+
+
+# Room the count columns of the per-article table take; narrower terminals get one line each.
+_COUNT_COLUMNS_WIDTH = 90
+
+
+def _per_article(articles: Sequence[ArticleCounts], summary: Summary, width: int):
+    """One row per article: a table of counts where it fits beside the names, else a line each."""
+    from rich.table import Table
+
+    longest = max(len(a.article) for a in articles)
+    if width >= min(longest, 60) + _COUNT_COLUMNS_WIDTH:
         table = Table(box=None, padding=(0, 1), show_edge=False, expand=False, pad_edge=False)
         table.add_column("article", overflow="fold")
         table.add_column("claims", justify="right")
         for verdict in summary.verdicts:
             table.add_column(verdict, justify="right")
         table.add_column("sources failed", justify="right")
-        for name in (order or names):
-            a = names.get(name)
-            if a is None:
-                continue
+        for a in articles:
             cells = [f"[{_STYLE[v]}]{n}[/]" if n else "·" for v, n in a.verdicts.items()]
             failed = f"{a.sources_failed or '·'} of {a.sources}" if a.sources else "-"
             table.add_row(_escape(a.article), str(a.claims), *cells, failed)
-        console.print()
-        console.print(table)
-    for failure in summary.failures:
-        console.print(f"failed: {_escape(failure)}")
+        return table
+    lines = Table.grid(padding=(0, 2))
+    lines.add_column(overflow="fold")
+    for a in articles:
+        counts = ", ".join(f"[{_STYLE[v]}]{n} {v}[/]" for v, n in a.verdicts.items() if n)
+        failed = f"; {a.sources_failed} of {_plural(a.sources, 'source')} failed" if a.sources_failed else ""
+        lines.add_row(f"[bold]{_escape(a.article)}[/]: {_plural(a.claims, 'claim')}: {counts}{failed}")
+    return lines
 
 
 def _plural(n: int, word: str) -> str:
