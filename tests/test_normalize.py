@@ -64,3 +64,9 @@ def test_unclosed_bracket_cannot_swallow_the_page():
 @pytest.mark.parametrize("place", ["新千歳", "四日市市", "十日町市", "八千代市"])
 def test_numerals_inside_place_names_stay(place):
     assert norm(f"{place}で会見") == f"{place}で会見"
+
+
+def test_a_city_after_a_long_subject_is_no_number():
+    # after a long subject Sudachi reads 千歳 as 千 + 歳; the clause alone keeps the city
+    text = "北海道不動産鑑定士協会の松浦雅之会長は、千歳の上昇はしばらく続くとみている。参加者は三千人に上った。"
+    assert normalize(text).text == "北海道不動産鑑定士協会の松浦雅之会長は、千歳の上昇はしばらく続くとみている。参加者は3000人に上った。"

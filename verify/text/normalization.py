@@ -155,10 +155,16 @@ def _space(m: re.Match) -> str:
 
 
 def _proper_noun_spans(text: str) -> list[tuple[int, int]]:
-    """Where Sudachi sees a proper noun: 新千歳, 四日市, 十日町 keep their numerals."""
+    """Where Sudachi sees a proper noun: 新千歳, 四日市, 十日町 keep their numerals. Each clause is
+    read on its own too: after a long subject Sudachi may read 千歳 as 千 + 歳 (a thousand years
+    old), which the clause alone keeps as the city."""
     from .tokens import analyze  # only texts with a kanji numeral before a counter pay for this
 
-    return [(t.start, t.end) for t in analyze(text, "C") if t.is_proper]
+    spans = [(t.start, t.end) for t in analyze(text, "C") if t.is_proper]
+    for clause in re.finditer(r"[^、。]+", text):
+        if _KANJI_NUMBER_RE.search(clause.group()):
+            spans += [(clause.start() + t.start, clause.start() + t.end) for t in analyze(clause.group(), "C") if t.is_proper]
+    return spans
 
 
 def _inside(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
