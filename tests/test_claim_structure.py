@@ -175,3 +175,28 @@ def test_a_paywalled_page_that_gives_other_names_figures_is_no_contradiction():
                     paragraphs=("最低賃金の引き上げ額が最も大きかったのは東京都で、66円だった。",))
     m = match_claim("引き上げ額が最も大きかったのは岩手県で、84円でした。", doc)
     assert m.verdict is Verdict.UNVERIFIABLE
+
+
+def test_a_view_is_a_hedge_the_plain_page_backs_but_keeps_its_holder():
+    doc = SourceDoc("u", paragraphs=(
+        "市によると、選挙にかかる費用は5000万円近くになる。",
+        "県医師会の松本太郎会長は「病床はまだ足りている」と話す。",
+        "同会の村井花子副会長は「感染の拡大は連休明けまで続く」とみている。",
+    ))
+    assert match_claim("市は、選挙にかかる費用を5000万円近くと見込んでいます。", doc).verdict is Verdict.SUPPORTED
+    m = match_claim("県医師会の松本太郎会長は、感染の拡大は連休明けまで続くとみています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "speaker" in m.reason
+
+
+def test_shares_said_with_a_shade():
+    doc = SourceDoc("u", paragraphs=("回答した企業の4割強が賃上げを予定していると答えた。",))
+    assert match_claim("回答した企業の42%が賃上げを予定していると答えました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("回答した企業の38%が賃上げを予定していると答えました。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_a_gap_across_zero_is_the_sum_of_loss_and_profit():
+    doc = SourceDoc("u", paragraphs=("同社の最終損益は2345億円の赤字で、前年の1120億円の黒字から転落した。",))
+    m = match_claim("同社の最終損益は2345億円の赤字で、前年を3465億円下回りました。", doc)
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+    assert match_claim("同社の最終損益は2345億円の赤字で、前年を3000億円下回りました。", doc).verdict \
+        is not Verdict.SUPPORTED

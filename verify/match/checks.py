@@ -295,10 +295,9 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
     core = _core_sentence(claim, evidence)
     ev_quantities = F.quantities("\n".join(s.text for s in evidence))
-    # gaps and totals may join two sentences (178議席 … 171議席: 7議席差); shares and rates come
-    # from numbers stated together (742人 of 1288人), or unrelated counts would make any share
-    derived = [d for d in F.differences(ev_quantities) if "/" not in d.text] \
-        + [d for s in evidence for d in F.differences(F.quantities(s.text)) if "/" in d.text]
+    # a computation may join two sentences (178議席 … 171議席: 7議席差; 1738万人 of 2160万人) and
+    # backs a claim only with its cue (差, 合わせて, 占め, 率: facts.derivation_cued)
+    derived = F.differences(ev_quantities)
     facts = (
         _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source, "\n".join(s.text for s in evidence))

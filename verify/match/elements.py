@@ -13,6 +13,7 @@ from ..model import CONFLICTING, FOUND, MISSING, Fact
 from ..text import Token, analyze, is_kanji
 from . import lexicon
 from . import names as N
+from .binding import claim_clauses
 from .links import check_links
 from .prepared import PreparedClaim, PreparedSource, Sentence, clause_spans
 
@@ -68,21 +69,26 @@ class Evidence:
                     break
             else:
                 for j, tok in enumerate(tokens):
-                    if tok.lemma == lemma or lexicon.canonical_predicate(tok.lemma) == canonical != tok.lemma \
+                    if tok.lemma == lemma or lexicon.canonical_predicate(tok.lemma) == canonical \
                             or set(tok.synonyms) & set(synonyms) or _other_register(lemma, tok) \
                             or _spelled_out(lemma, tokens, j):
                         out.append(Counterpart(i, tok.start, tok.end, tok.surface))
                         break
         return out
 
-    def telling(self, claim: PreparedClaim, found: list[Counterpart]) -> list[Counterpart]:
-        """The counterparts in the sentences that tell the claim's statement: those sharing nearly
-        as much of the claim's words (names and numbers weigh most) as the best one does (the
-        大型魚 sentence's 増え does not speak for a claim about 小型魚's 4007トン)."""
-        cover = [sum(w for t, w in zip(claim.tokens, claim.weights) if t.lemma in s.lemmas or t.surface in s.text)
-                 for s in self.sentences]
-        best = max(cover, default=0)
-        return [c for c in found if cover[c.sentence] >= 0.8 * best]
+    def telling(self, claim: PreparedClaim, found: list[Counterpart], at: int) -> list[Counterpart]:
+        """The counterparts in the sentences that tell the claim's clause around `at`: those
+        sharing nearly as much of its words (names and numbers weigh most) as the best one does
+        (the 大型魚 sentence's 増え does not speak for a claim about 小型魚's 4007トン)."""
+        clause = next(((a, b) for a, b in claim_clauses(claim) if a <= at < b), None)
+        for start, end in ([clause] if clause else []) + [(0, len(claim.norm))]:
+            words = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
+            cover = [sum(w for t, w in words if t.lemma in s.lemmas or t.surface in s.text) for s in self.sentences]
+            best = max(cover, default=0)
+            telling = [c for c in found if cover[c.sentence] >= 0.8 * best]
+            if telling:  # (a clause naming the page's other topic falls back to the whole claim)
+                return telling
+        return []
 
     def span(self, c: Counterpart) -> tuple[int, int]:
         """Original offsets in the source text of a counterpart."""
@@ -147,7 +153,9 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
     for act in S.acts(claim.norm):
         said = claim.norm[act.start:act.chain_end]
         if act.reporting:
-            if not ev.has_reporting():
+            # a view (…とみられる, …と見込んでいる) only hedges: a page that states the thing
+            # plainly backs it; who holds the view is the speaker check's (links.py)
+            if act.lemma not in S.VIEW_VERBS and not ev.has_reporting():
                 out.append(Fact("predicate", said, MISSING))
             continue
         if act.lemma in lexicon.EMPHASIS:
@@ -178,7 +186,7 @@ def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: li
     "" when they agree or the page says both."""
     reported = _reported(claim.norm, act.chain_end)
     said = []
-    for c in ev.telling(claim, found):
+    for c in ev.telling(claim, found, act.start):
         text = ev.texts[c.sentence]
         if _in_quote(text, c.start) and not reported:
             continue
@@ -195,6 +203,7 @@ def _reported(text: str, end: int) -> bool:
 
 
 _ESTABLISHED = ("判明", "確定", "確認され", "明らかになっ", "断定")
+_ESTIMATES = ("見込", "見通し", "予想", "想定", "試算", "推計")
 _SURE, _UNSURE = {S.ASSERTED, S.DECIDED, S.PLANNED}, {S.CONSIDERED, S.POSSIBLE}
 
 
@@ -210,8 +219,8 @@ def _compatible(mine: str, marker: str, theirs: str) -> bool:
         return True
     if theirs == S.REPORTED:  # とみられる -> 判明した overstates; dropping とされる does not
         return not marker.startswith(_ESTABLISHED)
-    if mine == S.REPORTED:
-        return True
+    if mine == S.REPORTED or theirs == S.ASSERTED and marker.startswith(_ESTIMATES):
+        return True  # 費用を5000万円と見込む hedges what the page states (費用は5000万円になる)
     if S.REQUESTED in (mine, theirs):  # 要請した <-> 決めた
         other = theirs if mine == S.REQUESTED else mine
         return other not in (S.ASSERTED, S.DECIDED)
@@ -224,7 +233,7 @@ def _modality(claim: PreparedClaim, act: S.Act, ev: Evidence, found: list[Counte
     """The claim states an act more surely than the source (検討 -> 決定), or less surely."""
     level, marker = S.modality(claim.norm, act.end)
     # words inside 「」 are someone's demand or view (「検察は抗告せず…」), not the page's account
-    found = ev.telling(claim, found)
+    found = ev.telling(claim, found, act.start)
     if not found:
         return []  # the sentence that tells the claim does not say the act: nothing to compare
     narrated = [c for c in found if not _in_quote(ev.texts[c.sentence], c.start)] or found

@@ -159,6 +159,7 @@ def _last_place(number: str, approximate: bool) -> float:
 # A label glued to its number (賛成112、反対130; 男子9月15日): two or more kanji/katakana, not a
 # marker of approximation (約, 最大) or a date word.
 _LABEL_RE = re.compile(r"(?<![約計])[\u4e00-\u9fff\u30a1-\u30faー]{2,6}$")
+_SHARE_SHADES = {"強": (2.5, 2.5), "弱": (-2.5, 2.5), "半ば": (5.0, 2.5)}  # (shift, tolerance) in %
 # A short noun right after a bare number is what it counts (1731施設, 47都道府県), unless it is
 # a word of approximation, bound or direction read elsewhere (以上, 余り, 増).
 _COUNTED_NOUN_RE = re.compile(r"([\u4e00-\u9fff]{1,3})(?=[^\u4e00-\u9fff]|$)")
@@ -256,6 +257,9 @@ def quantities(text: str) -> list[Quantity]:
         if share:  # 1割 is 10%: a share rounded to tens of percent, so 約 adds nothing to it
             value, place, unit = value * 10, place * 10, "%"
         tolerance = place / 2 + (0.05 * value if approx and not share else 0.0)
+        shade = next((w for w in _SHARE_SHADES if share and after.startswith(w)), "")
+        if shade:  # 4割強 is 40-45%, 4割弱 35-40%, 4割半ば 43-47%
+            value, tolerance = value + _SHARE_SHADES[shade][0], _SHARE_SHADES[shade][1]
         lower = _LOWER_BOUND.match(after)
         bound = "min" if lower else "max" if _UPPER_BOUND.match(after) else ""
         band = _band(m.group(1)) if after.startswith("台") and unit not in ("台", "") else 0.0
@@ -271,7 +275,7 @@ def quantities(text: str) -> list[Quantity]:
                               # 住宅地の2.1%を上回る compares with the number, which stays exact
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER
                               and text[m.start() - 1:m.start()] != "の", band=band,
-                              half_open=share and not bound, counted=counted, approx=approx))
+                              half_open=share and not bound and not shade, counted=counted, approx=approx))
     found.extend(_word_quantities(text))
     ages = _ages(text)
     aged = {a.start for a in ages}
@@ -367,8 +371,14 @@ def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
         return True
     kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
         "+" if "+" in derived.text else "-"
+    if kind == "+" and _cued("-", claim, q):
+        return True  # 赤字2345億円…黒字1120億円…3465億円下回った: a gap across zero is a sum
     if kind == "/" and q.unit == "倍":
         return True  # a ratio (10倍に引き上げ) is what two numbers on the page make
+    return _cued(kind, claim, q)
+
+
+def _cued(kind: str, claim: str, q: Quantity) -> bool:
     before, after = claim[max(0, q.start - 16):q.start], claim[q.end:q.end + 10]
     return bool(re.search(_CUES[kind], before) or re.search(_CUES[kind].replace("|と[^、。]{1,10}$", ""), after))
 

@@ -17,9 +17,9 @@ from .certainty import (ASSERTED, CERTAINTY, CONSIDERED, DECIDED, PLANNED, POSSI
                        modality)
 from .negation import SAHEN_VERBS, negated_after, negations_after
 from .speakers import personal, quote_spans, same_speaker, speaker, topic
-from .words import LIGHT_PREDICATES, NECESSITY_VERBS, REPORTING_VERBS, SUPPORT_VERBS, UNDOING_VERBS
+from .words import LIGHT_PREDICATES, NECESSITY_VERBS, REPORTING_VERBS, SUPPORT_VERBS, UNDOING_VERBS, VIEW_VERBS
 
 __all__ = ["ASSERTED", "Act", "CAUSAL_CONNECTIVES", "CAUSE_WORDS", "CERTAINTY", "CONSIDERED", "Cause", "DECIDED",
            "LIGHT_PREDICATES", "Modifier", "NECESSITY_VERBS", "PLANNED", "POSSIBLE", "REPORTED", "REPORTING_VERBS", "REQUESTED",
-           "SAHEN_VERBS", "SUPPORT_VERBS", "UNDOING_VERBS", "acts", "causes", "modality", "modifiers", "negated_after", "negations_after", "personal", "quote_spans",
+           "SAHEN_VERBS", "SUPPORT_VERBS", "UNDOING_VERBS", "VIEW_VERBS", "acts", "causes", "modality", "modifiers", "negated_after", "negations_after", "personal", "quote_spans",
            "same_speaker", "speaker", "topic"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..text import Token, analyze
 from .negation import negated_after
 from .words import (ANNOUNCING_VERBS, DISCOURSE_ADVERBS, FACT_ADVERBS, GOING_VERBS, INTO_VERBS, LIGHT_PREDICATES, MODAL_VERBS,
-                    NECESSITY_VERBS as NECESSITY, PARTICLE_VERBS, SELF_WORDS, REPORTING_VERBS, STANCE_NOUNS, SUPPORT_VERBS,
+                    NECESSITY_VERBS as NECESSITY, PARTICLE_VERBS, SELF_WORDS, VIEW_VERBS, REPORTING_VERBS, STANCE_NOUNS, SUPPORT_VERBS,
                     UNDOING_VERBS as UNDOING, _SCOPE_RE)
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def acts(text: str) -> list[Act]:
         lemma = tok.lemma
         negated, end = negated_after(tokens, i + 1)
         chain_end = tokens[end - 1].end if end > i + 1 else tok.end
-        reporting = lemma in REPORTING_VERBS and _quoted(tokens, i) or _right_after_quote(tokens, i)
+        reporting = lemma in REPORTING_VERBS | VIEW_VERBS and _quoted(tokens, i) or _right_after_quote(tokens, i)
         verb, head = "", tok
         obj = _object_before(tokens, i)
         if obj is not None and _quantity_object(tokens, i):
@@ -160,7 +160,7 @@ def acts(text: str) -> list[Act]:
                 reporting = head.lemma in REPORTING_VERBS and _quoted(tokens, obj)
             elif not reporting:
                 continue  # 進めている, 検討している alone say too little to check
-        elif lemma in LIGHT_PREDICATES:
+        elif lemma in LIGHT_PREDICATES and not (reporting and lemma in VIEW_VERBS):
             continue
         out.append(Act(head.lemma, head.surface, head.start, head.end, chain_end, negated, reporting,
                        verb, head.synonyms, _is_sino(head.lemma), _counted(tokens, i)))
@@ -221,7 +221,7 @@ def modifiers(text: str) -> list[Modifier]:
         elif tok.pos[0] == "名詞" and tok.pos[2] == "形状詞可能" and adverbial and tok.surface.endswith("的"):
             pass
         elif tok.pos[0] == "名詞" and _SCOPE_RE.match(tok.surface) and nxt is not None \
-                and nxt.surface in ("で", "に", "の"):
+                and nxt.surface in ("で", "に"):
             pass
         elif tok.pos[0] == "名詞" and tok.lemma in FACT_ADVERBS and (adverbial or tok.lemma in SELF_WORDS):
             pass  # 一斉に, 一時, 自ら (Sudachi tags some of these as nouns)

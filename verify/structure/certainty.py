@@ -35,11 +35,13 @@ def _next_predicate(tail: str) -> int:
     """Where another statement starts in `tail`: a content verb after a て/、 that is not itself a
     marker (配って[注意を呼びかけ]: the request is the next act's, not 配る's)."""
     tokens = analyze(tail, "B")
-    joined = False
+    joined, after_joint = False, 0
     for tok in tokens:
         if tok.surface in ("て", "で", "、"):  # (cut out of its sentence, て may read as a conjunction)
-            joined = True
+            joined, after_joint = True, tok.end
             continue
+        if joined and tok.surface in ("が", "は") and tok.pos[0] == "助詞":
+            return after_joint  # 、4人が求めた: a new subject starts another statement
         if joined and tok.pos[0] == "動詞" and tok.pos[1] != "非自立可能" and not _MODALITY_RE.match(tail, tok.start):
             return tok.start
         if joined and tok.pos[0] == "名詞" and not _MODALITY_RE.match(tail, tok.start):

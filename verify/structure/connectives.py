@@ -17,7 +17,7 @@ _CAUSE_RE = re.compile("|".join(sorted(map(re.escape, CAUSAL_CONNECTIVES), key=l
 # Words by which a source links a cause to its effect within a sentence (その背景には…がある,
 # 原因は…, これを受けて…); a cause noun followed directly by で (大雨で) counts too (elements.py).
 CAUSE_WORDS = tuple(dict.fromkeys(c[1:] if c[0] in "をが" or c == "のため" else c for c in CAUSAL_CONNECTIVES)) + (
-    "理由", "原因", "要因", "背景", "影響", "きっかけ", "受け")
+    "理由", "原因", "要因", "背景", "影響", "きっかけ", "受け", "に向け", "目指し")  # purpose joins too
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ SELF_WORDS = frozenset({"自ら", "自身", "自分"})
 # Verbs of making public: what they take (導入を表明, 結果を公表) is the act to check; which of
 # them the page uses does not matter. (報告 and 説明 are acts of their own: 墓前に報告した.)
 ANNOUNCING_VERBS = frozenset({"発表", "公表", "表明", "明かす", "明らか", "公開", "言及"})
+# Verbs of thinking that report a view when quoted (…とみている, …と考えている).
+VIEW_VERBS = frozenset({"見る", "考える", "思う", "見込む"})
 # Predicates too general to say what happened (する, なる, ある ...).
 LIGHT_PREDICATES = frozenset({
     "為る", "有る", "居る", "成る", "言う", "出来る", "行く", "来る", "見る", "思う", "無い", "良い",
@@ -63,6 +65,7 @@ FACT_ADVERBS = frozenset({"自ら", "既に", "すでに", "単独", "独自", "
                           "一斉", "完全", "大幅", "急速", "急激", "初めて", "唯一", "再び", "相次いで",
                           "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的"})
 
+# (followed by で or に: 全国で実施; 全体の4分の1 is a share, not a scope)
 _SCOPE_RE = re.compile(r"^(?:全[\u4e00-\u9fff]{1,3}|世界中|全世界|各地|各国|国内外)$")
 
 # Verbs that are only a compound particle after に/を/と: について, に対して, に合わせて, として.
@@ -79,7 +82,7 @@ GOING_VERBS = frozenset({"訪れる", "出向く", "向かう", "行く", "来�
 UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "撤回", "取り止める", "取りやめる",
                            "削除", "除外", "撤廃", "取り下げる", "白紙",
                            "拒否", "拒む", "否定", "停止", "休止", "延期", "凍結", "打ち切る", "廃止",
-                           "否決", "却下", "見直す", "辞退", "取り消す"})
+                           "否決", "却下", "見直す", "辞退", "取り消す", "止める", "止まる"})
 
 # Verbs whose "cannot" says a thing is needed or certain (協力が欠かせない, 影響は避けられない,
 # 否めない): their negation does not deny the noun before them.
