@@ -192,6 +192,9 @@ def test_shares_said_with_a_shade():
     doc = SourceDoc("u", paragraphs=("回答した企業の4割強が賃上げを予定していると答えた。",))
     assert match_claim("回答した企業の42%が賃上げを予定していると答えました。", doc).verdict is Verdict.SUPPORTED
     assert match_claim("回答した企業の38%が賃上げを予定していると答えました。", doc).verdict is not Verdict.SUPPORTED
+    # an approximate figure overlapping the shade is the same reading of it; an exact one past it is not
+    assert match_claim("回答した企業のおよそ46%が賃上げを予定していると答えました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("回答した企業の48%が賃上げを予定していると答えました。", doc).verdict is not Verdict.SUPPORTED
 
 
 def test_a_gap_across_zero_is_the_sum_of_loss_and_profit():

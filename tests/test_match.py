@@ -1,7 +1,7 @@
 """The matcher: the score finds evidence, explicit fact checks decide the verdict."""
 import pytest
 
-from verify.match.facts import quantities
+from verify.numbers import quantities
 from verify.match.polarity import predicates
 from verify.match import match_claim
 from verify.model import SourceDoc, Verdict

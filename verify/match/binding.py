@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..model import CONFLICTING, Fact
 from ..text import Token
-from . import facts as F
+from .. import numbers as Q
 from . import lexicon
 from . import names as N
 from . import thresholds as T
@@ -137,8 +137,8 @@ def _direction_conflicts(claim_clause: str, sentence: str) -> list[Fact]:
     return out
 
 
-def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[F.Quantity],
-                     implied: Callable[[F.Quantity], bool] = lambda q: False) -> list[Fact]:
+def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[Q.Quantity],
+                     implied: Callable[[Q.Quantity], bool] = lambda q: False) -> list[Fact]:
     """Names and numbers that the matching source clause gives to someone or something else.
 
     `implied(q)` tells a date part the source leaves to its dateline (12月 in a December page).
@@ -183,7 +183,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
                 continue
             # commas do not always fall where the claim's do: the number anywhere in the same
             # sentence may still be the claim's (北陸と東北で70センチ、…中国地方で40センチと予想)
-            if any(q.agrees(d) for d in F.quantities(sentence_of[id(clause)].text)):
+            if any(q.agrees(d) for d in Q.quantities(sentence_of[id(clause)].text)):
                 continue
             rivals = [d for d in clause.quantities
                       if q.same_measure(d) and not any(c.agrees(d) for c in claim.quantities)]

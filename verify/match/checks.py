@@ -10,7 +10,7 @@ import re
 from ..model import CONFLICTING, FOUND, MISSING, Fact
 from ..text import analyze, content_lemmas, fold_dots
 from . import dates as D
-from . import facts as F
+from .. import numbers as Q
 from . import polarity as P
 from . import names as N
 from . import lexicon
@@ -32,7 +32,7 @@ def _span_of(source: PreparedSource, needle: str) -> tuple[int, int] | None:
     return None
 
 
-def _said_by_date(q: F.Quantity, source: PreparedSource) -> str:
+def _said_by_date(q: Q.Quantity, source: PreparedSource) -> str:
     """How the source implies a claim's date part it does not spell out, or "".
 
     News copy says 17日, 先月 or 昨年 and leaves the rest to the dateline; a summary that writes
@@ -69,9 +69,9 @@ def _relative_year_in(text: str, source: PreparedSource) -> str:
 
 
 def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
-                      ev_quantities: list[F.Quantity], core: Sentence, derived: list[F.Quantity]) -> list[Fact]:
+                      ev_quantities: list[Q.Quantity], core: Sentence, derived: list[Q.Quantity]) -> list[Fact]:
     out = []
-    core_quantities = F.quantities(core.text)
+    core_quantities = Q.quantities(core.text)
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
         agreeing = [d for d in ev_quantities if q.agrees(d)]
@@ -87,7 +87,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
                     and (d.label.endswith(q.label) or q.label.endswith(d.label))]
         # the label may go unsaid (売上高…8620億円); a bare number agrees with any other, so not for those
         unlabelled = [d for d in ev_quantities if not d.label and d.unit and q.agrees(d)]
-        cued = [d for d in derived if F.derivation_cued(d, claim.norm, q)]
+        cued = [d for d in derived if Q.derivation_cued(d, claim.norm, q)]
         if labelled and not any(q.agrees(d) for d in labelled + cued + unlabelled):
             # 賛成130 where the source says 賛成112 (and 反対130): the value belongs to another label
             out.append(Fact(q.kind, q.label + q.text, CONFLICTING, labelled[0].label + labelled[0].text))
@@ -104,13 +104,13 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             out.append(Fact(q.kind, q.phrase, CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
             continue
         said = _said_by_date(q, source) or next(
-            (w for w in F.NUMBER_WORDS.get((q.value, q.unit), ()) if w in source.norm_text), "")
+            (w for w in Q.NUMBER_WORDS.get((q.value, q.unit), ()) if w in source.norm_text), "")
         if said:
             out.append(Fact(q.kind, q.text, FOUND, said, _span_of(source, said)))
             continue
         # a computed value backs the claim unless the sentence telling the statement gives another
         # value in the unit (約4割) and the computation did not use it
-        gap = next((d for d in derived if q.agrees(d) and F.derivation_cued(d, claim.norm, q)
+        gap = next((d for d in derived if q.agrees(d) and Q.derivation_cued(d, claim.norm, q)
                     and (not told or any(part in core.text for part in re.split(r"[-+/()]", d.text) if part))), None)
         if gap is not None:
             out.append(Fact(q.kind, q.text, FOUND, f"difference {gap.text}"))
@@ -131,7 +131,7 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
 _CHANGE_WORDS_RE = re.compile(r"より|から|比|前年|前の年|増|減|上が|下が|上昇|低下|伸び|少な|多く|縮|拡大|ぶり")
 
 
-def _level_for_change(q: F.Quantity, agreeing: list[F.Quantity], evidence: list[str], claim: str) -> F.Quantity | None:
+def _level_for_change(q: Q.Quantity, agreeing: list[Q.Quantity], evidence: list[str], claim: str) -> Q.Quantity | None:
     """The level a sentence states, when the claim gives as a level (遭難は7件でした) a value the
     page gives only as a change (7件減った) beside that level (遭難は28件で)."""
     if q.direction or q.bound or not agreeing or any(not d.direction for d in agreeing):
@@ -139,7 +139,7 @@ def _level_for_change(q: F.Quantity, agreeing: list[F.Quantity], evidence: list[
     if _CHANGE_WORDS_RE.search(claim[max(0, q.start - 14):q.end + 8]):
         return None  # the claim speaks of the change too (前の年より4万人少なく)
     for text in evidence:
-        said = F.quantities(text)
+        said = Q.quantities(text)
         if any(d.text == agreeing[0].text and d.direction for d in said):
             return next((d for d in said if d.unit == q.unit and not d.direction and not q.agrees(d)), None)
     return None
@@ -294,10 +294,10 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
             ev_predicates[lemma] = negated if lemma not in ev_predicates or ev_predicates[lemma] == negated else None
     ev_predicates = {k: v for k, v in ev_predicates.items() if v is not None}
     core = _core_sentence(claim, evidence)
-    ev_quantities = F.quantities("\n".join(s.text for s in evidence))
+    ev_quantities = Q.quantities("\n".join(s.text for s in evidence))
     # a computation may join two sentences (178議席 … 171議席: 7議席差; 1738万人 of 2160万人) and
     # backs a claim only with its cue (差, 合わせて, 占め, 率: facts.derivation_cued)
-    derived = F.differences(ev_quantities)
+    derived = Q.differences(ev_quantities)
     facts = (
         _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source, "\n".join(s.text for s in evidence))
@@ -313,7 +313,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     # a month or day the dateline implies is no conflict; a year in the matching clause beats
     # "the year of publication"
     implied = lambda q: q.unit in ("月", "日") and bool(_said_by_date(q, source))  # noqa: E731
-    cued = [d for d in derived if any(q.agrees(d) and F.derivation_cued(d, claim.norm, q) for q in claim.quantities)]
+    cued = [d for d in derived if any(q.agrees(d) and Q.derivation_cued(d, claim.norm, q) for q in claim.quantities)]
     for conflict in clause_conflicts(claim, evidence, cued, implied):
         facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
         facts.append(conflict)

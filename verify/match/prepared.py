@@ -10,7 +10,7 @@ from functools import cached_property
 from ..model import SourceDoc
 from ..text import Normalized, Token, analyze, content_lemmas, normalize, split_sentences
 from ..text import lemmas as sentence_lemmas
-from . import facts as F
+from .. import numbers as Q
 from . import polarity as P
 from . import names as N
 from . import thresholds as T
@@ -48,7 +48,7 @@ class Sentence:
                 piece,
                 frozenset(t.lemma for t in tokens if start <= t.start < end),
                 [e for e in self.entities if start <= e.start < end],
-                F.quantities(piece),
+                Q.quantities(piece),
             ))
         return out
 
@@ -58,7 +58,7 @@ class Clause:
     text: str
     lemmas: frozenset[str]
     entities: list[N.Entity]
-    quantities: list[F.Quantity]
+    quantities: list[Q.Quantity]
 
 
 _CLAUSE_END = "、。，,;；"
@@ -84,7 +84,7 @@ class PreparedSource:
     doc: SourceDoc
     sentences: list[Sentence]
     norm_text: str
-    quantities: list[F.Quantity]
+    quantities: list[Q.Quantity]
     published: date | None      # publication date in Japan time
 
     @property
@@ -142,7 +142,7 @@ class PreparedClaim:
     tokens: list[Token]
     weights: list[float]
     bigrams: list[str]
-    quantities: list[F.Quantity] = field(default_factory=list)
+    quantities: list[Q.Quantity] = field(default_factory=list)
     anchor: date | None = None  # the day the claim was written (its block's 公開日): 昨日 is the day before
 
     @cached_property
@@ -189,7 +189,7 @@ def prepare_source(doc: SourceDoc) -> PreparedSource:
     # The headline belongs to the page: a name it gives (福井県) is "in the source" even when the
     # body says only 県内. It is never evidence, so it is not a sentence.
     norm_text = "\n".join([s.text for s in sentences] + [normalize(doc.title).text])
-    return PreparedSource(doc, sentences, norm_text, F.quantities(norm_text), _japan_date(doc.published))
+    return PreparedSource(doc, sentences, norm_text, Q.quantities(norm_text), _japan_date(doc.published))
 
 
 _JST = timezone(timedelta(hours=9))
@@ -219,4 +219,4 @@ def prepare_claim(text: str, written: str = "") -> PreparedClaim:
     norm = normalize(text).text
     tokens = content_lemmas(analyze(norm, "A"))
     return PreparedClaim(text, norm, tokens, [_weight(t) for t in tokens], _bigrams(norm),
-                         F.quantities(norm), _japan_date(written) if written else None)
+                         Q.quantities(norm), _japan_date(written) if written else None)

@@ -1,16 +1,15 @@
-"""Key facts of a claim — numbers, dates, names, quotes, polarity — and how the evidence treats them.
+"""Reading the numbers a text states: 20年, 1万人, 0.25%, 約500人, 4割強, 数十人, 首位, 男性(64).
 
-Fuzzy similarity cannot tell a faithful paraphrase from a claim with one changed number or a
-flipped negation (measured in MATCHING.md), so these explicit checks decide the verdict.
-All text here is already normalised (see text/normalization.py).
+Pure text analysis over normalised text (text/normalization.py); the result is a list of
+Quantity (quantity.py) in the order the text gives them.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..text import COUNTERS
-
+from .quantity import DATE_UNITS, Quantity
 
 _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月": "カ月", "ヶ国": "カ国",
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
@@ -18,13 +17,6 @@ _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月":
 # Words that state a quantity without digits.
 NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "位"): ("次いで", "2番目", "続いた"), (2.0, "倍"): ("倍増",),
                 (1.0, "回"): ("初めて", "初の")}
-_DATE_UNITS = {"年(year)", "月", "日", "時", "分"}
-ANY_COUNT = "(count)"  # the unit of a number computed from two bare counts: any counter agrees
-_ORDINAL_UNITS = {"位", "回目", "期", "代", "号", "番", "条", "項", "階"}  # ranks and orders do not add up
-# (claim unit, source unit) -> how many source units make one claim unit: 約1.1キロ is 1100メートル.
-_CONVERSIONS = {("km", "メートル"): 1000.0, ("メートル", "km"): 0.001, ("メートル", "センチ"): 100.0,
-                ("センチ", "メートル"): 0.01, ("トン", "kg"): 1000.0, ("kg", "トン"): 0.001,
-                ("時間", "分"): 60.0, ("分", "時間"): 1 / 60}
 _NUMBER_RE = re.compile(
     r"(?<![a-z\d.])((?:\d+(?:\.\d+)?[兆億万])+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?)(?![a-z\d])"
     rf"({'|'.join(map(re.escape, COUNTERS))})?"
@@ -44,84 +36,6 @@ _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|�
 _UP = {"増加", "上昇", "増", "高", "プラス", "アップ"}
 
 
-@dataclass(frozen=True)
-class Quantity:
-    value: float
-    unit: str           # canonical unit, "年(year)" for calendar years
-    text: str
-    start: int
-    end: int
-    tolerance: float = 0.0   # how far a source value may be and still be what the claim says
-    bound: str = ""          # "min" (以上, 超), "max" (以下, 未満) or ""
-    direction: int = 0       # +1 (増, 上昇), -1 (減, 下落), 0 unsaid
-    trend: str = ""          # the word that gave the direction
-    label: str = ""          # the noun written right before the number: 賛成 in 賛成112
-    strict: bool = False     # 超/を超え: the bound excludes the value (12人を超え is not 12人)
-    band: float = 0.0        # 110円台: the value is in [value, value + band); compared as a band
-    half_open: bool = False  # 2割: a rounded share, [15%, 25%) under round-half-up
-    counted: str = ""        # the noun a bare number counts (1731施設): two such may combine
-    derived: bool = False    # computed from two of the page's numbers, not written on it
-    approx: bool = False     # 約, ほど, 近く: the writer rounded
-
-    @property
-    def measure(self) -> str:
-        """What the number measures: its unit, or for a bare number the noun it counts (19試合)."""
-        return self.unit or self.counted
-
-    def same_measure(self, other: "Quantity") -> bool:
-        """Both measure the same thing: one unit (年 is not 年(year)), or bare counts of one noun
-        (3党 and 3党連立)."""
-        if self.unit or other.unit:
-            return self.unit == other.unit
-        a, b = self.counted, other.counted
-        return bool(a and b) and (a.startswith(b) or b.startswith(a))
-
-    @property
-    def phrase(self) -> str:
-        return self.text + self.trend
-
-    @property
-    def kind(self) -> str:
-        return "date" if self.unit in _DATE_UNITS else "number"
-
-    def agrees(self, other: Quantity) -> bool:
-        """True when `other` (from the source) is the value this claim quantity states."""
-        if not self.unit and other.derived and other.unit != ANY_COUNT:
-            return False  # a bare number (100館余り) is not a percentage someone could compute
-        if not self.unit and not other.unit and self.counted and other.counted \
-                and not (self.counted.startswith(other.counted) or other.counted.startswith(self.counted)):
-            return False  # 19試合 is not 19得点 (3党連立 is 3党)
-        if self.unit == "年(year)" and other.unit == "年" and other.text.endswith("年") and other.value < 100:
-            return int(self.value) % 100 == int(other.value)  # 2014年 and the source's later "14年"
-        if other.unit == ANY_COUNT and self.unit not in _DATE_UNITS and self.unit not in ("%", "倍"):
-            other = Quantity(other.value, self.unit, other.text, other.start, other.end, other.tolerance)
-        if other.unit != self.unit and self.unit:
-            factor = _CONVERSIONS.get((self.unit, other.unit))
-            if factor is None:
-                return False  # a bare number in a claim (6500万CGT) may take the source's unit
-            other = Quantity(other.value / factor, self.unit, other.text, other.start, other.end,
-                             other.tolerance / factor, other.bound, other.direction, strict=other.strict,
-                             band=other.band / factor)
-        if self.band and other.band:
-            return abs(self.value - other.value) < 1e-9  # 110円台 is not 113円台
-        if self.band:
-            return self.value <= other.value < self.value + self.band
-        if other.band:
-            return other.value <= self.value < other.value + other.band
-        if self.bound == "min":
-            if self.strict and other.bound != "min" and abs(other.value - self.value) < 1e-9:
-                return False  # 12人を超え against a page that says 12人
-            if other.approx and other.bound != "min" and abs(other.value - self.value) <= other.tolerance:
-                return False  # 4割以上 against a page that says 約4割: about is not at least
-            if self.value <= other.value <= self.value * 1.5:
-                return True
-        if self.bound == "max" and self.value * 0.67 <= other.value <= self.value:
-            return True
-        if self.half_open:
-            return self.value - self.tolerance <= other.value < self.value + self.tolerance
-        return abs(other.value - self.value) <= self.tolerance + 1e-9 * max(1.0, abs(self.value))
-
-
 _PART_RE = re.compile(r"(\d+(?:\.\d+)?)([兆億万]?)")
 _BIG = {"兆": 1e12, "億": 1e8, "万": 1e4, "": 1.0}
 
@@ -130,8 +44,6 @@ def _value(number: str) -> float:
     """4兆7955億 -> 4795500000000.0. Malformed runs (2万3万) add up rather than raise: a page
     may hold anything, and one odd number must not stop the check of a claim."""
     return sum(float(digits) * _BIG[big] for digits, big in _PART_RE.findall(number))
-
-
 
 
 def _band(number: str) -> float:
@@ -180,7 +92,7 @@ def _label_before(text: str, start: int, unit: str) -> str:
                   _QUOTED_LABEL_RE.search(text[max(0, start - 40):start])):
         if found:
             return found.group(0)
-    if unit in _DATE_UNITS:
+    if unit in DATE_UNITS:
         return ""
     found = _SUBJECT_LABEL_RE.search(text[max(0, start - 8):start])
     if found:
@@ -275,7 +187,7 @@ def quantities(text: str) -> list[Quantity]:
                               # 住宅地の2.1%を上回る compares with the number, which stays exact
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER
                               and text[m.start() - 1:m.start()] != "の", band=band,
-                              half_open=share and not bound and not shade, counted=counted, approx=approx))
+                              half_open=share and not bound and not shade, counted=counted, approx=approx or bool(shade)))
     found.extend(_word_quantities(text))
     ages = _ages(text)
     aged = {a.start for a in ages}
@@ -313,88 +225,3 @@ _AGE_RE = re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30faー])\((\d{1,3})\)")
 
 def _ages(text: str) -> list[Quantity]:
     return [Quantity(float(m.group(1)), "歳", m.group(1) + "歳", m.start(1), m.end(1)) for m in _AGE_RE.finditer(text)]
-
-
-def differences(found: list[Quantity]) -> list[Quantity]:
-    """Numbers a summary computes from the page's: a gap ("120万票以上の差" from 291万 and 165万;
-    14票上回る from 43 and 29), a total (委員10人 from 5人 and 5人; 合わせて7万7000人 from a list of
-    three), a ratio (10倍 from 1000円 and 1万円), a share (回答率は約37% from 642施設 of 1731施設),
-    a rise in percent (260円 -> 300円: 15%) and a gap in points (92.4% and 91.4%: 1ポイント). Only
-    values of one unit combine, and only within the evidence, so a chance match stays unlikely."""
-    out = []
-    found = [q for q in found if q.unit not in _ORDINAL_UNITS and q.start != q.end and q.text[:1].isdigit()]
-    for i, a in enumerate(found):
-        for b in found[i + 1:]:
-            if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
-                out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
-                continue
-            bare_pair = a.unit == b.unit == "" and (not (a.counted or b.counted) or a.counted == b.counted)
-            if a.unit != b.unit or a.unit in _DATE_UNITS or a.unit == "" and not bare_pair:
-                continue  # bare numbers must count the same thing (a claim's cue gates their use)
-            big, small = (a, b) if a.value >= b.value else (b, a)
-            # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
-            unit = a.unit or ANY_COUNT
-            out.append(Quantity(big.value - small.value, unit, f"{big.text}-{small.text}", big.start, big.end))
-            out.append(Quantity(big.value + small.value, unit, f"{big.text}+{small.text}", big.start, big.end))
-            if small.value > 0 and a.unit not in ("%", ANY_COUNT):
-                # a rise or fall in percent: 260円 -> 300円 is 15%, 300円 -> 260円 13%
-                out.append(Quantity(100 * (big.value - small.value) / small.value, "%", f"({big.text}-{small.text})/{small.text}",
-                                    big.start, big.end, tolerance=0.05))
-                out.append(Quantity(100 * (big.value - small.value) / big.value, "%", f"({big.text}-{small.text})/{big.text}",
-                                    big.start, big.end, tolerance=0.05))
-            if small.value > 0:
-                ratio = big.value / small.value
-                out.append(Quantity(ratio, "倍", f"{big.text}/{small.text}", big.start, big.end, tolerance=0.05 * ratio))
-                if a.unit != "%":
-                    share = 100 * small.value / big.value
-                    out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
-    out += _list_totals(found)
-    return [replace(q, derived=True) for q in out]
-
-
-# Words by which a claim says it computed a number (closed class): a gap, a total, a share, a
-# rate of change, a ratio. A computed value backs a claim number only with its cue nearby, so a
-# chance sum or quotient of unrelated numbers on the page backs nothing.
-_CUES = {
-    "-": r"差|上回|下回|多い|多く|少な|増|減|伸ば|伸び|縮|広げ|リード|引き離|失|ぶり|前年|前の年|より|から|"
-         r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の|あと|残り",
-    "+": r"合わせ|合計|計|総|全体|両|ともに|延べ|うち|と[^、。]{1,10}$",
-    "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の|\d[^\d、。]{0,3}の$",
-    "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",
-    "ポイント": r"ポイント",
-}
-
-
-def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
-    """Does the claim, near the number `q`, say it is what `derived` computed (差, 合わせて, 率)?"""
-    if derived.unit == "ポイント":
-        return True
-    kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
-        "+" if "+" in derived.text else "-"
-    if kind == "+" and _cued("-", claim, q):
-        return True  # 赤字2345億円…黒字1120億円…3465億円下回った: a gap across zero is a sum
-    if kind == "/" and q.unit == "倍":
-        return True  # a ratio (10倍に引き上げ) is what two numbers on the page make
-    return _cued(kind, claim, q)
-
-
-def _cued(kind: str, claim: str, q: Quantity) -> bool:
-    before, after = claim[max(0, q.start - 16):q.start], claim[q.end:q.end + 10]
-    return bool(re.search(_CUES[kind], before) or re.search(_CUES[kind].replace("|と[^、。]{1,10}$", ""), after))
-
-
-def _list_totals(found: list[Quantity]) -> list[Quantity]:
-    """Totals of three to six numbers of one unit written one after another (富士宮ルートは約3万9000
-    人、須走ルートは約2万4000人、御殿場ルートは約1万4000人: 合わせて約7万7000人)."""
-    out = []
-    for start in range(len(found)):
-        run = [found[start]]
-        for q in found[start + 1:start + 6]:
-            if not q.unit or q.unit != run[0].unit or q.unit in _DATE_UNITS or q.unit == "%":
-                break
-            run.append(q)
-            if len(run) >= 3:
-                total = sum(x.value for x in run)
-                out.append(Quantity(total, q.unit, "+".join(x.text for x in run), run[0].start, q.end,
-                                    tolerance=sum(x.tolerance for x in run)))
-    return out

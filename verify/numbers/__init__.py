@@ -1,0 +1,15 @@
+"""The numbers of a text: what each states (quantity.py), reading them off normalised text
+(reading.py), and what a summary may compute from a page's numbers (derived.py).
+
+    quantities(text) -> [Quantity]         20年, 約500人, 4割強, 数十人, 首位
+    Quantity.agrees(source_quantity)       is the page's number the one the claim states?
+    differences([Quantity]) -> [Quantity]  gaps, totals, shares, ratios, rates, points
+    derivation_cued(derived, claim, q)     does the claim say it computed that one?
+
+Pure text analysis, no source in sight; verify/match compares claims with pages.
+"""
+from .derived import derivation_cued, differences
+from .quantity import ANY_COUNT, Quantity
+from .reading import NUMBER_WORDS, quantities
+
+__all__ = ["ANY_COUNT", "NUMBER_WORDS", "Quantity", "derivation_cued", "differences", "quantities"]

@@ -1,0 +1,93 @@
+"""Numbers a summary computes from a page's: gaps, totals, ratios, shares, rates of change and
+points, each backed only by the claim's own cue for it (差, 合わせて, 占め, 率)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .quantity import ANY_COUNT, DATE_UNITS, ORDINAL_UNITS, Quantity
+
+
+def differences(found: list[Quantity]) -> list[Quantity]:
+    """Numbers a summary computes from the page's: a gap ("120万票以上の差" from 291万 and 165万;
+    14票上回る from 43 and 29), a total (委員10人 from 5人 and 5人; 合わせて7万7000人 from a list of
+    three), a ratio (10倍 from 1000円 and 1万円), a share (回答率は約37% from 642施設 of 1731施設),
+    a rise in percent (260円 -> 300円: 15%) and a gap in points (92.4% and 91.4%: 1ポイント). Only
+    values of one unit combine, and only within the evidence, so a chance match stays unlikely."""
+    out = []
+    found = [q for q in found if q.unit not in ORDINAL_UNITS and q.start != q.end and q.text[:1].isdigit()]
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
+                out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
+                continue
+            bare_pair = a.unit == b.unit == "" and (not (a.counted or b.counted) or a.counted == b.counted)
+            if a.unit != b.unit or a.unit in DATE_UNITS or a.unit == "" and not bare_pair:
+                continue  # bare numbers must count the same thing (a claim's cue gates their use)
+            big, small = (a, b) if a.value >= b.value else (b, a)
+            # bare counts (賛成18、反対4; 1731施設) take the claim's counter: ANY_COUNT
+            unit = a.unit or ANY_COUNT
+            out.append(Quantity(big.value - small.value, unit, f"{big.text}-{small.text}", big.start, big.end))
+            out.append(Quantity(big.value + small.value, unit, f"{big.text}+{small.text}", big.start, big.end))
+            if small.value > 0 and a.unit not in ("%", ANY_COUNT):
+                # a rise or fall in percent: 260円 -> 300円 is 15%, 300円 -> 260円 13%
+                out.append(Quantity(100 * (big.value - small.value) / small.value, "%", f"({big.text}-{small.text})/{small.text}",
+                                    big.start, big.end, tolerance=0.05))
+                out.append(Quantity(100 * (big.value - small.value) / big.value, "%", f"({big.text}-{small.text})/{big.text}",
+                                    big.start, big.end, tolerance=0.05))
+            if small.value > 0:
+                ratio = big.value / small.value
+                out.append(Quantity(ratio, "倍", f"{big.text}/{small.text}", big.start, big.end, tolerance=0.05 * ratio))
+                if a.unit != "%":
+                    share = 100 * small.value / big.value
+                    out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
+    out += _list_totals(found)
+    return [replace(q, derived=True) for q in out]
+
+
+# Words by which a claim says it computed a number (closed class): a gap, a total, a share, a
+# rate of change, a ratio. A computed value backs a claim number only with its cue nearby, so a
+# chance sum or quotient of unrelated numbers on the page backs nothing.
+_CUES = {
+    "-": r"差|上回|下回|多い|多く|少な|増|減|伸ば|伸び|縮|広げ|リード|引き離|失|ぶり|前年|前の年|より|から|"
+         r"上が|下が|上げ|下げ|値上|値下|これまで|従来|以前|前回|もとの|元の|あと|残り",
+    "+": r"合わせ|合計|計|総|全体|両|ともに|延べ|うち|と[^、。]{1,10}$",
+    "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の|\d[^\d、。]{0,3}の$",
+    "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",
+    "ポイント": r"ポイント",
+}
+
+
+def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
+    """Does the claim, near the number `q`, say it is what `derived` computed (差, 合わせて, 率)?"""
+    if derived.unit == "ポイント":
+        return True
+    kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
+        "+" if "+" in derived.text else "-"
+    if kind == "+" and _cued("-", claim, q):
+        return True  # 赤字2345億円…黒字1120億円…3465億円下回った: a gap across zero is a sum
+    if kind == "/" and q.unit == "倍":
+        return True  # a ratio (10倍に引き上げ) is what two numbers on the page make
+    return _cued(kind, claim, q)
+
+
+def _cued(kind: str, claim: str, q: Quantity) -> bool:
+    before, after = claim[max(0, q.start - 16):q.start], claim[q.end:q.end + 10]
+    return bool(re.search(_CUES[kind], before) or re.search(_CUES[kind].replace("|と[^、。]{1,10}$", ""), after))
+
+
+def _list_totals(found: list[Quantity]) -> list[Quantity]:
+    """Totals of three to six numbers of one unit written one after another (富士宮ルートは約3万9000
+    人、須走ルートは約2万4000人、御殿場ルートは約1万4000人: 合わせて約7万7000人)."""
+    out = []
+    for start in range(len(found)):
+        run = [found[start]]
+        for q in found[start + 1:start + 6]:
+            if not q.unit or q.unit != run[0].unit or q.unit in DATE_UNITS or q.unit == "%":
+                break
+            run.append(q)
+            if len(run) >= 3:
+                total = sum(x.value for x in run)
+                out.append(Quantity(total, q.unit, "+".join(x.text for x in run), run[0].start, q.end,
+                                    tolerance=sum(x.tolerance for x in run)))
+    return out
