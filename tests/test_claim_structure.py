@@ -203,3 +203,24 @@ def test_a_gap_across_zero_is_the_sum_of_loss_and_profit():
     assert m.verdict is Verdict.SUPPORTED, m.reason
     assert match_claim("同社の最終損益は2345億円の赤字で、前年を3000億円下回りました。", doc).verdict \
         is not Verdict.SUPPORTED
+
+
+def test_a_gap_to_a_number_told_elsewhere_on_the_page():
+    doc = SourceDoc("u", paragraphs=(
+        "祭りには騎馬武者約380騎が出場し、観客約4万人が声援を送った。",
+        "震災前の2010年には約450騎が出場しており、騎馬の数は減少傾向にある。",
+    ))
+    assert match_claim("出場した騎馬は、2010年より約70騎少なくなっています。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("出場した騎馬は、2010年より約120騎少なくなっています。", doc).verdict is not Verdict.SUPPORTED
+    # without its cue the same gap backs nothing
+    assert match_claim("2010年には約70騎が出場しました。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_a_yearly_amount_said_monthly():
+    doc = SourceDoc("u", paragraphs=("大学は、博士課程の学生全員に年240万円相当の生活費を支給する計画を示した。",))
+    assert match_claim("大学は、博士課程の学生全員に月20万円相当の生活費を支給する計画です。", doc).verdict \
+        is Verdict.SUPPORTED
+    assert match_claim("大学は、博士課程の学生全員に月24万円相当の生活費を支給する計画です。", doc).verdict \
+        is not Verdict.SUPPORTED
+    assert match_claim("大学は、博士課程の学生全員に20万円相当の生活費を支給する計画です。", doc).verdict \
+        is not Verdict.SUPPORTED

@@ -296,8 +296,10 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     core = _core_sentence(claim, evidence)
     ev_quantities = Q.quantities("\n".join(s.text for s in evidence))
     # a computation may join two sentences (178議席 … 171議席: 7議席差; 1738万人 of 2160万人) and
-    # backs a claim only with its cue (差, 合わせて, 占め, 率: facts.derivation_cued)
-    derived = Q.differences(ev_quantities)
+    # backs a claim only with its cue (差, 合わせて, 占め, 率, 月: numbers.derivation_cued)
+    ev_text = "\n".join(s.text for s in evidence)
+    derived = Q.differences(ev_quantities) + Q.gaps_to_page(ev_quantities, source.quantities) \
+        + Q.per_period(ev_text, ev_quantities)
     facts = (
         _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source, "\n".join(s.text for s in evidence))

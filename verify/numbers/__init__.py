@@ -4,12 +4,13 @@
     quantities(text) -> [Quantity]         20年, 約500人, 4割強, 数十人, 首位
     Quantity.agrees(source_quantity)       is the page's number the one the claim states?
     differences([Quantity]) -> [Quantity]  gaps, totals, shares, ratios, rates, points
+    gaps_to_page(told, page), per_period(text, found)   gaps across the page; 年 <-> 月 amounts
     derivation_cued(derived, claim, q)     does the claim say it computed that one?
 
 Pure text analysis, no source in sight; verify/match compares claims with pages.
 """
-from .derived import derivation_cued, differences
+from .derived import derivation_cued, differences, gaps_to_page, per_period
 from .quantity import ANY_COUNT, Quantity
 from .reading import NUMBER_WORDS, quantities
 
-__all__ = ["ANY_COUNT", "NUMBER_WORDS", "Quantity", "derivation_cued", "differences", "quantities"]
+__all__ = ["ANY_COUNT", "NUMBER_WORDS", "Quantity", "derivation_cued", "differences", "gaps_to_page", "per_period", "quantities"]

@@ -62,6 +62,8 @@ def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
     """Does the claim, near the number `q`, say it is what `derived` computed (差, 合わせて, 率)?"""
     if derived.unit == "ポイント":
         return True
+    if derived.text.endswith(_PERIODS):  # 月20万円 for the page's 年240万円, 年240万円 for 月20万円
+        return bool((_PER_MONTH_RE if derived.text.endswith("/12") else _PER_YEAR_RE).search(claim[:q.start]))
     kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
         "+" if "+" in derived.text else "-"
     if kind == "+" and _cued("-", claim, q):
@@ -90,4 +92,39 @@ def _list_totals(found: list[Quantity]) -> list[Quantity]:
                 total = sum(x.value for x in run)
                 out.append(Quantity(total, q.unit, "+".join(x.text for x in run), run[0].start, q.end,
                                     tolerance=sum(x.tolerance for x in run)))
+    return out
+
+
+def gaps_to_page(told: list[Quantity], page: list[Quantity]) -> list[Quantity]:
+    """Gaps between a number the evidence tells and one of its unit told elsewhere on the page
+    (2010年には約450騎 … 今年は約380騎: 約70騎少なく); the claim's cue still decides."""
+    texts, out = {q.text for q in told}, []
+    for a in told:
+        if not a.measure or a.unit in DATE_UNITS or a.unit in ORDINAL_UNITS or a.unit == "%":
+            continue
+        for b in page:  # (bare counts of one noun, 約450騎 and 約380騎, take the claim's counter)
+            if a.same_measure(b) and b.text not in texts and b.text[:1].isdigit():
+                big, small = (a, b) if a.value >= b.value else (b, a)
+                out.append(Quantity(big.value - small.value, a.unit or ANY_COUNT, f"{big.text}-{small.text}",
+                                    a.start, a.end, derived=True))
+    return out
+
+
+# A yearly amount said monthly and back (年240万円 is 月20万円): the word before the number says
+# which; a year written as a date (2024年240万円) is no period.
+_PER_YEAR_RE = re.compile(r"(?<!\d)(?:年間|年額|年)(?:約|およそ|で)?$")
+_PER_MONTH_RE = re.compile(r"(?:月額|毎月|ひと月|1カ月|(?<![\d年])月)(?:約|およそ|で)?$")
+_PERIODS = ("/12", "*12")
+
+
+def per_period(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for q in found:
+        if not q.unit or q.unit in DATE_UNITS or q.unit in ORDINAL_UNITS or q.unit == "%":
+            continue
+        before = text[max(0, q.start - 4):q.start]
+        if _PER_YEAR_RE.search(before):
+            out.append(replace(q, value=q.value / 12, text=q.text + "/12", tolerance=q.tolerance / 12, derived=True))
+        elif _PER_MONTH_RE.search(before):
+            out.append(replace(q, value=q.value * 12, text=q.text + "*12", tolerance=q.tolerance * 12, derived=True))
     return out
