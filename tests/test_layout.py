@@ -26,7 +26,8 @@ MAX_README_BYTES = 12 * 1024
 # `model` (the shared types) and `root` (verify/__init__: the version) may be imported by every
 # stage of verify; `claims` (reading articles) stands alone and only the top stages read it.
 ARROWS: dict[str, set[str]] = {
-    "cli": {"report", "pipeline", "sources", "fetch", "claims"},
+    "cli": {"report", "parallel", "pipeline", "sources", "fetch", "claims"},
+    "parallel": {"pipeline", "sources", "fetch", "claims"},
     "evaluate": {"pipeline", "sources", "fetch", "text", "claims"},
     "report": {"pipeline", "text", "claims"},
     "pipeline": {"match", "claims"},
@@ -254,13 +255,16 @@ def test_readme_is_a_front_door_of_at_most_12_kb():
 
 # --- heavy libraries only where they are used ---------------------------------------------
 
-def test_pandas_is_imported_only_by_the_csv_writer_and_only_when_it_runs(tree):
+def test_pandas_is_imported_only_by_the_table_writers_and_only_when_they_run(tree):
+    # The CSV writer, and the Parquet one (an optional extra), import pandas inside a function.
+    writers = ["verify.report.csv_json", "verify.report.parquet"]
     importers = [(mod.name, line) for mod in tree.values() for target, _, line in mod.imports
                  if target.split(".")[0] == "pandas"]
-    assert [name for name, _ in importers] == ["verify.report.csv_json"]
-    module = ast.parse(tree["verify.report.csv_json"].path.read_text(encoding="utf-8"))
-    top_level = [n for n in module.body if isinstance(n, (ast.Import, ast.ImportFrom))]
-    assert not any(a.name.split(".")[0] == "pandas" for n in top_level if isinstance(n, ast.Import) for a in n.names)
+    assert sorted({name for name, _ in importers}) == writers
+    for name in writers:
+        module = ast.parse(tree[name].path.read_text(encoding="utf-8"))
+        top_level = [n for n in module.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        assert not any(a.name.split(".")[0] == "pandas" for n in top_level if isinstance(n, ast.Import) for a in n.names)
 
 
 _LOADED = """

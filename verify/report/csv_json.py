@@ -6,6 +6,7 @@ see `safe_cell`.
 """
 from __future__ import annotations
 
+import io
 import json
 from typing import IO, Iterable
 
@@ -63,11 +64,47 @@ def json_record(result: ClaimResult) -> dict[str, object]:
 
 def write_csv(results: Iterable[ClaimResult], out: IO[bytes] | str) -> None:
     """CSV in UTF-8 with BOM (Japanese Excel opens it as UTF-8), formula cells neutralised."""
-    import pandas as pd  # only reports need pandas; keep it off the startup path
+    if isinstance(out, str):
+        with open(out, "w", encoding="utf-8-sig", newline="") as text:
+            _csv_to(results, text)
+        return
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+    try:
+        _csv_to(results, text)
+    finally:
+        text.detach()  # the caller's stream stays open
 
-    rows = [{k: safe_cell(v) for k, v in record(r).items()} for r in results]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame.to_csv(out, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+def _csv_to(results: Iterable[ClaimResult], text: IO[str]) -> None:
+    writer = CsvWriter(text)
+    writer.add(results)
+    writer.close()
+
+
+class CsvWriter:
+    """The CSV report written as results arrive, CHUNK rows at a time: the same bytes as one
+    table of every row (`out`: a text stream opened with encoding utf-8-sig and newline="")."""
+
+    CHUNK = 1000
+
+    def __init__(self, out: IO[str]):
+        self._out, self._rows, self._header = out, [], True
+
+    def add(self, results: Iterable[ClaimResult]) -> None:
+        self._rows.extend({k: safe_cell(v) for k, v in record(r).items()} for r in results)
+        if len(self._rows) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pandas as pd  # only reports need pandas; keep it off the startup path
+
+        frame = pd.DataFrame(self._rows, columns=COLUMNS)
+        frame.to_csv(self._out, index=False, header=self._header, lineterminator="\r\n")
+        self._rows, self._header = [], False
+
+    def close(self) -> None:
+        if self._rows or self._header:
+            self._flush()
 
 
 def write_json(results: Iterable[ClaimResult], out: IO[str], lines: bool = False, disappeared: Iterable = ()) -> None:
@@ -76,11 +113,39 @@ def write_json(results: Iterable[ClaimResult], out: IO[str], lines: bool = False
     `disappeared` (roundtrip.PreviousClaim rows) has no place in the one-claim-per-line form,
     whose every line is a claim of this run; it is on stderr there.
     """
-    records = [json_record(r) for r in results]
-    if lines:
-        for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    else:
-        json.dump({"schema_version": SCHEMA_VERSION, "claims": records,
-                   "disappeared": [d.to_json() for d in disappeared]}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+    writer = JsonWriter(out, lines)
+    writer.add(results)
+    writer.close(disappeared)
+
+
+class JsonWriter:
+    """The JSON report written as results arrive: one line per claim (`lines`), or the document
+    with its claims streamed -- the same bytes as json.dump(document, indent=2)."""
+
+    def __init__(self, out: IO[str], lines: bool = False):
+        self._out, self._lines, self._count = out, lines, 0
+        if not lines:
+            out.write('{\n  "schema_version": %d,\n  "claims": [' % SCHEMA_VERSION)
+
+    def add(self, results: Iterable[ClaimResult]) -> None:
+        for result in results:
+            if self._lines:
+                self._out.write(json.dumps(json_record(result), ensure_ascii=False) + "\n")
+                continue
+            self._out.write(",\n" if self._count else "\n")
+            self._out.write(_indented(json.dumps(json_record(result), ensure_ascii=False, indent=2), 4))
+            self._count += 1
+
+    def close(self, disappeared: Iterable = ()) -> None:
+        if self._lines:
+            return
+        self._out.write("\n  ]" if self._count else "]")
+        rows = json.dumps([d.to_json() for d in disappeared], ensure_ascii=False, indent=2)
+        self._out.write(',\n  "disappeared": ' + _indented(rows, 2, first=False) + "\n}\n")
+
+
+def _indented(text: str, spaces: int, first: bool = True) -> str:
+    """`text` one nesting level deeper; JSON strings hold no raw newline, so lines are safe to shift."""
+    pad = " " * spaces
+    lines = text.split("\n")
+    return "\n".join((pad + line) if (i or first) else line for i, line in enumerate(lines))

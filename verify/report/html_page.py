@@ -12,7 +12,7 @@ import base64
 import hashlib
 from html import escape
 from itertools import groupby
-from typing import IO, Iterable, Sequence
+from typing import IO, Iterable, Iterator, Sequence
 from urllib.parse import quote, urlsplit
 
 from claims import POINTS
@@ -293,19 +293,32 @@ def _filters(s: Summary) -> str:
 def render_html(results: Sequence[ClaimResult], summary: Summary | None = None, generated: str = "",
                 order: str = "worst") -> str:
     """The whole report page as a string: worst claims first (order.py), or `order="article"`."""
-    summary = summary or Summary.of(results)
+    shown = ordered(results, order)
+    return "\n".join(page(shown, articles_of(shown), summary or Summary.of(results), generated, order))
+
+
+def page(shown: Iterable[ClaimResult], articles: Sequence[str], summary: Summary, generated: str = "",
+         order: str = "worst") -> Iterator[str]:
+    """The page's pieces, to be joined by newlines. `shown`: the results in the order shown
+    (order.py), read once, an article's claims together -- so they may come from a spill file;
+    `articles`: the article names in that order (the summary's links)."""
     csp = (f"default-src 'none'; style-src {_csp_hash(_STYLE)}; script-src {_csp_hash(_SCRIPT)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    body = []
+    anchors = {name: f"article-{i}" for i, name in enumerate(articles, start=1)}
+    stamp = f" · {escape(generated)}" if generated else ""
+    yield from [
+        "<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=True)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>claimcheck report: {summary.claims} claims</title>", f"<style>{_STYLE}</style></head><body>",
+        f'<h1>claimcheck report</h1><p class="meta">{_plural(summary.claims, "claim")} in '
+        f'{_plural(summary.articles_ok, "article")}{stamp}</p>',
+        _summary(summary, anchors), _filters(summary), "<main>"]
     index = 0
-    shown = ordered(results, order)
-    anchors = {name: f"article-{i}" for i, name in enumerate(articles_of(shown), start=1)}
-    by_article: dict[str, list[ClaimResult]] = {}
-    for r in results:
-        by_article.setdefault(r.article, []).append(r)
-    owners = {name: _sources_of(rows) for name, rows in by_article.items()}
     for article, in_article in groupby(shown, key=lambda r: r.article):
-        body.append(f'<section class="article" id="{anchors[article]}"><h2>{escape(article)}</h2>')
+        in_article = list(in_article)
+        owners = _sources_of(in_article)
+        yield f'<section class="article" id="{anchors[article]}"><h2>{escape(article)}</h2>'
         # Worst first mixes the blocks, so each claim shows its own source; as read, a block's
         # claims share one heading and one source line.
         groups = groupby(in_article, key=lambda r: r.block) if order == "article" else [("", in_article)]
@@ -313,22 +326,13 @@ def render_html(results: Sequence[ClaimResult], summary: Summary | None = None, 
             rows = list(in_block)
             shared = bool(block) and len({r.source_url for r in rows}) == 1 and bool(rows[0].source_url)
             meta = f'<p class="meta">{_source_meta(rows[0])}</p>' if shared else ""
-            body.append(f'<section class="block"><h3>{escape(block)}</h3>{meta}' if block else '<section class="block">')
+            yield f'<section class="block"><h3>{escape(block)}</h3>{meta}' if block else '<section class="block">'
             for r in rows:
                 index += 1
-                body.append(_claim(r, index, shared, owners.get(article)))
-            body.append("</section>")
-        body.append("</section>")
-    stamp = f" · {escape(generated)}" if generated else ""
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=True)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>claimcheck report: {summary.claims} claims</title>", f"<style>{_STYLE}</style></head><body>",
-        f'<h1>claimcheck report</h1><p class="meta">{_plural(summary.claims, "claim")} in '
-        f'{_plural(summary.articles_ok, "article")}{stamp}</p>',
-        _summary(summary, anchors), _filters(summary), "<main>", *body, "</main>",
-        f"<script>{_SCRIPT}</script></body></html>", ""])
+                yield _claim(r, index, shared, owners)
+            yield "</section>"
+        yield "</section>"
+    yield from ["</main>", f"<script>{_SCRIPT}</script></body></html>", ""]
 
 
 def _plural(n: int, word: str) -> str:
@@ -338,4 +342,12 @@ def _plural(n: int, word: str) -> str:
 def write_html(results: Sequence[ClaimResult], out: IO[str], summary: Summary | None = None, generated: str = "",
                order: str = "worst") -> None:
     """Write the report page to an open text stream (UTF-8)."""
-    out.write(render_html(results, summary, generated, order))
+    shown = ordered(results, order)
+    write_page(shown, articles_of(shown), out, summary or Summary.of(results), generated, order)
+
+
+def write_page(shown: Iterable[ClaimResult], articles: Sequence[str], out: IO[str], summary: Summary,
+               generated: str = "", order: str = "worst") -> None:
+    """page(), written piece by piece to `out`."""
+    for i, piece in enumerate(page(shown, articles, summary, generated, order)):
+        out.write("\n" + piece if i else piece)

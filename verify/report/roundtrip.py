@@ -112,32 +112,45 @@ def carry_over(results: list[ClaimResult], previous: list[PreviousClaim]) -> tup
     with one key, matched in order. Articles that are not in this run are not judged, so a
     partial re-run does not report the other articles' claims as disappeared.
     """
-    by_key: dict[str, deque[PreviousClaim]] = defaultdict(deque)
-    by_text: dict[tuple[str, str], deque[PreviousClaim]] = defaultdict(deque)
-    for row in previous:
-        if row.claim_key:
-            by_key[row.claim_key].append(row)
-        by_text[(article_identity(row.article), row.claim)].append(row)
-    used: set[int] = set()
+    carry = CarryOver(previous)
+    merged = [carry(result) for result in results]
+    return merged, carry.disappeared()
 
-    def take(queue: deque[PreviousClaim]) -> PreviousClaim | None:
+
+class CarryOver:
+    """carry_over one result at a time, as a run's results arrive; `disappeared()` at the end."""
+
+    def __init__(self, previous: list[PreviousClaim]):
+        self._previous = previous
+        self._by_key: dict[str, deque[PreviousClaim]] = defaultdict(deque)
+        self._by_text: dict[tuple[str, str], deque[PreviousClaim]] = defaultdict(deque)
+        for row in previous:
+            if row.claim_key:
+                self._by_key[row.claim_key].append(row)
+            self._by_text[(article_identity(row.article), row.claim)].append(row)
+        self._used: set[int] = set()
+        self._articles: set[str] = set()
+
+    def _take(self, queue: deque[PreviousClaim] | None) -> PreviousClaim | None:
         while queue:
             row = queue.popleft()
-            if id(row) not in used:
-                used.add(id(row))
+            if id(row) not in self._used:
+                self._used.add(id(row))
                 return row
         return None
 
-    merged = []
-    for result in results:
-        row = take(by_key.get(result.claim_key, deque())) if result.claim_key else None
-        row = row or take(by_text.get((article_identity(result.article), result.claim), deque()))
+    def __call__(self, result: ClaimResult) -> ClaimResult:
+        identity = article_identity(result.article)
+        self._articles.add(identity)
+        row = self._take(self._by_key.get(result.claim_key)) if result.claim_key else None
+        row = row or self._take(self._by_text.get((identity, result.claim)))
         if row and (row.editor_verdict or row.editor_note):
             result = dataclasses.replace(result, editor_verdict=row.editor_verdict, editor_note=row.editor_note)
-        merged.append(result)
-    articles = {article_identity(r.article) for r in results}
-    gone = [row for row in previous if id(row) not in used and article_identity(row.article) in articles]
-    return merged, gone
+        return result
+
+    def disappeared(self) -> list[PreviousClaim]:
+        return [row for row in self._previous
+                if id(row) not in self._used and article_identity(row.article) in self._articles]
 
 
 def describe(row: PreviousClaim) -> str:

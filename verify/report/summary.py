@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..model import OK, SOURCE_STATUSES, ClaimResult
-from .order import WORST_FIRST
+from ..model import OK, SOURCE_STATUSES, ClaimResult, Verdict
+from .order import RANK, WORST_FIRST
 
 if TYPE_CHECKING:
     from .roundtrip import PreviousClaim
@@ -54,19 +54,24 @@ class Summary:
            failed: Iterable[object] = (), disappeared: Iterable["PreviousClaim"] = ()) -> "Summary":
         """`loaded`: the inputs read (default: the articles of `results`); `failed`: the errors of
         the inputs that could not be read."""
-        verdicts = Counter(r.verdict.value for r in results)
-        statuses = Counter(r.source_status for r in results)
+        if loaded is None:
+            loaded = list({r.article: None for r in results})
+        return cls.of_tally(Tally(results), loaded, failed, disappeared)
+
+    @classmethod
+    def of_tally(cls, tally: "Tally", loaded: Sequence[str], failed: Iterable[object] = (),
+                 disappeared: Iterable["PreviousClaim"] = ()) -> "Summary":
+        """The same, from the counts kept as results arrived (a batch too big to hold)."""
         # Statuses in the order docs/fetching.md lists them (model.SOURCE_STATUSES), any unknown one after.
-        order = list(SOURCE_STATUSES) + sorted(set(statuses) - set(SOURCE_STATUSES))
-        articles = len(loaded) if loaded is not None else len({r.article for r in results})
+        order = list(SOURCE_STATUSES) + sorted(set(tally.statuses) - set(SOURCE_STATUSES))
         return cls(
-            claims=len(results),
-            verdicts={v.value: verdicts.get(v.value, 0) for v in WORST_FIRST},
-            statuses={s: statuses[s] for s in order if statuses.get(s)},
-            articles_ok=articles,
+            claims=tally.claims,
+            verdicts={v.value: tally.verdicts.get(v.value, 0) for v in WORST_FIRST},
+            statuses={s: tally.statuses[s] for s in order if tally.statuses.get(s)},
+            articles_ok=len(loaded),
             failures=tuple(str(e) for e in failed),
             disappeared=tuple(disappeared),
-            articles=tuple(ArticleCounts.of(a, rows) for a, rows in _by_article(results).items()),
+            articles=tuple(tally.article_counts()),
         )
 
     def article(self, name: str) -> ArticleCounts | None:
@@ -77,11 +82,43 @@ class Summary:
         return len(self.failures)
 
 
-def _by_article(results: Iterable[ClaimResult]) -> dict[str, list[ClaimResult]]:
-    grouped: dict[str, list[ClaimResult]] = {}
-    for r in results:
-        grouped.setdefault(r.article, []).append(r)
-    return grouped
+class Tally:
+    """What a Summary counts, kept as results arrive (the results themselves are not): claims per
+    verdict and per source status, per article, and per verdict that stands (--fail-on)."""
+
+    def __init__(self, results: Iterable[ClaimResult] = ()):
+        self.claims = 0
+        self.verdicts: Counter = Counter()
+        self.statuses: Counter = Counter()
+        self.standing: Counter = Counter()  # effective_verdict: an editor's where they gave one
+        # article -> (claims per verdict, its sources' statuses), in the order first seen
+        self._articles: dict[str, tuple[Counter, dict[str, str]]] = {}
+        self.add(results)
+
+    def add(self, results: Iterable[ClaimResult]) -> None:
+        for r in results:
+            self.claims += 1
+            self.verdicts[r.verdict.value] += 1
+            self.statuses[r.source_status] += 1
+            self.standing[effective_verdict(r)] += 1
+            verdicts, sources = self._articles.setdefault(r.article, (Counter(), {}))
+            verdicts[r.verdict.value] += 1
+            if r.source_url:
+                sources[r.source_url] = r.source_status
+
+    def article_counts(self) -> list[ArticleCounts]:
+        """ArticleCounts.of for each article, without its results."""
+        return [ArticleCounts(name, sum(verdicts.values()), {v.value: verdicts.get(v.value, 0) for v in WORST_FIRST},
+                              len(sources), sum(status not in _NOT_FAILED for status in sources.values()))
+                for name, (verdicts, sources) in self._articles.items()]
+
+    def worst(self, article: str) -> int:
+        """The rank (order.RANK) of the article's worst verdict."""
+        return min(RANK[Verdict(v)] for v, n in self._articles[article][0].items() if n)
+
+    def flagged(self, verdicts: frozenset[str]) -> dict[str, int]:
+        """How many claims' standing verdict is each one --fail-on names (those that occur)."""
+        return {v: self.standing[v] for v in sorted(verdicts) if self.standing.get(v)}
 
 
 def effective_verdict(result: ClaimResult) -> str:

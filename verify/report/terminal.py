@@ -42,11 +42,17 @@ def print_table(results: Sequence[ClaimResult], stream: IO[str], color: bool | N
     """A table of every claim, worst first (order.py); with several articles, one table per
     article under its name, so a long path never widens the id column. Colours only on a
     terminal and never with NO_COLOR."""
+    rows = ordered(results, order)
+    print_tables(rows, stream, color, width, several=len(articles_of(rows)) > 1)
+
+
+def print_tables(rows: Iterable[ClaimResult], stream: IO[str], color: bool | None = None,
+                 width: int | None = None, several: bool = True) -> None:
+    """print_table of `rows` already in the order shown (an iterable read once, such as a spill
+    file's): one table per article, laid out one at a time, so memory never holds them all."""
     from rich.table import Table
 
     console = _console(stream, color, width or (None if color else 160))
-    rows = ordered(results, order)
-    several = len(articles_of(rows)) > 1
     for article, group in groupby(rows, key=lambda r: r.article):
         table = Table(title=f"[bold]{_escape(article)}[/]" if several else None, title_justify="left",
                       show_lines=False, expand=True)

@@ -29,13 +29,19 @@ def _text(value: object) -> str:
     return text if len(text) <= _MAX_CELL else text[:_MAX_CELL - 1] + "…"
 
 
-def write_xlsx(results: Sequence[ClaimResult], path: str, summary: Summary | None = None) -> None:
-    """Write sheet "claims" (one row per claim), "summary", and "disappeared" when --previous found any."""
+def write_xlsx(results: Iterable[ClaimResult], path: str, summary: Summary | None = None) -> None:
+    """Write sheet "claims" (one row per claim), "summary", and "disappeared" when --previous found any.
+
+    Rows go to disk as they are written (xlsxwriter's constant_memory), so `results` may be any
+    iterable read once, such as a spill file; give `summary` then.
+    """
     import xlsxwriter
 
-    summary = summary or Summary.of(results)
+    if summary is None:
+        results = list(results)
+        summary = Summary.of(results)
     book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False})
+                                      "strings_to_numbers": False, "constant_memory": True})
     try:
         _claims_sheet(book, results)
         _summary_sheet(book, summary)
@@ -53,7 +59,7 @@ def write_xlsx(results: Sequence[ClaimResult], path: str, summary: Summary | Non
             raise OSError(getattr(cause, "errno", None), getattr(cause, "strerror", None) or str(error)) from None
 
 
-def _claims_sheet(book, results: Sequence[ClaimResult]) -> None:
+def _claims_sheet(book, results: Iterable[ClaimResult]) -> None:
     sheet = book.add_worksheet("claims")
     header = book.add_format({"bold": True, "bg_color": "#37474F", "font_color": "#FFFFFF",
                               "text_wrap": True, "valign": "top", "border": 1})
@@ -63,7 +69,9 @@ def _claims_sheet(book, results: Sequence[ClaimResult]) -> None:
     for col, name in enumerate(COLUMNS):
         sheet.write_string(0, col, name, header)
         sheet.set_column(col, col, _WIDTHS.get(name, 15), wrapped if name in _WRAPPED else plain)
+    last = 1
     for row, result in enumerate(results, start=1):
+        last = row
         for col, (name, value) in enumerate(record(result).items()):
             if name == "score":
                 sheet.write_number(row, col, int(value), plain)
@@ -72,7 +80,6 @@ def _claims_sheet(book, results: Sequence[ClaimResult]) -> None:
             else:
                 sheet.write_string(row, col, _text(value), wrapped if name in _WRAPPED else plain)
     sheet.freeze_panes(1, 0)
-    last = max(len(results), 1)
     sheet.autofilter(0, 0, last, len(COLUMNS) - 1)
     # A drop-down of the verdicts for the editor, which still accepts any other word.
     col = COLUMNS.index("editor_verdict")
