@@ -203,6 +203,12 @@ class Corpus:
     def labels(self) -> Path:
         return self.root / "labels.csv"
 
+    @property
+    def http_cache(self) -> Path:
+        """The cassette's pages as claimcheck's HTTP cache (`fill_http_cache`): what `claimcheck
+        fetch` would leave, for `verify --offline --cache` and Dask workers."""
+        return self.root / "http-cache.sqlite"
+
     def article_path(self, index: int) -> Path:
         return self.root / "articles" / f"{index:05d}.txt"
 
@@ -237,6 +243,37 @@ def build(root: Path, articles: int, pages: int = 500, seed: int = 5, min_chars:
         size = corpus.cassette.stat().st_size / 2**20
         print(f"{root}: {articles} articles citing {pages} pages (cassette {size:.1f} MiB)", file=sys.stderr)
     return corpus
+
+
+def fill_http_cache(corpus: Corpus) -> Path:
+    """Write every page of the corpus's cassette into its HTTP cache file (once per corpus)."""
+    from types import SimpleNamespace
+
+    from requests.structures import CaseInsensitiveDict
+
+    from verify.fetch import Settings
+    from verify.fetch.httpcache import HttpCache
+
+    path = corpus.http_cache
+    if path.is_file() and path.stat().st_mtime >= corpus.cassette.stat().st_mtime:
+        return path
+    path.unlink(missing_ok=True)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(corpus.cassette, encoding="utf-8") as f:
+        interactions = yaml.load(f, Loader=loader)["interactions"]  # noqa: S506 - SafeLoader
+    cache = HttpCache(path, Settings().cache_expiry)
+    try:
+        for item in interactions:
+            answer = item["response"]
+            body = answer["body"]["string"]
+            body = body.encode("utf-8") if isinstance(body, str) else body
+            headers = CaseInsensitiveDict({k: v[0] for k, v in answer["headers"].items()})
+            response = SimpleNamespace(status_code=answer["status"]["code"], reason=answer["status"]["message"],
+                                       headers=headers)
+            cache.put(item["request"]["uri"], response, body)
+    finally:
+        cache.close()
+    return path
 
 
 # ---- in memory: the matching and extraction workloads ------------------------------------------

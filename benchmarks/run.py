@@ -19,7 +19,7 @@ from pathlib import Path
 from .corpus import ROOT
 from .timing import Figure, log, machine, table
 
-SECTIONS = ("matching", "extraction", "e2e", "startup", "structure")
+SECTIONS = ("matching", "extraction", "e2e", "startup", "structure", "scale")
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,14 @@ class Sizes:
     pool: int             # distinct cited pages in the corpus
     cached_articles: int  # articles timed for the cached-article CPU figure
     startup_repeat: int
+    scale_articles: int = 1000    # scale: the batch timed with --jobs 1, --jobs 2 and Dask
+    scale_repeat: int = 2         # interleaved rounds of those three
+    memory_articles: tuple[int, ...] = (1000, 3000)  # scale: the CLI's peak memory, first = peer
 
 
-QUICK = Sizes(8, 3, 8, 3, (100, 300), 1, 200, 10, 5)
+QUICK = Sizes(8, 3, 8, 3, (100, 300), 1, 200, 10, 5, 200, 1, (100, 300))
 DEFAULT = Sizes(40, 5, 30, 5, (1000, 3000), 1, 500, 40, 15)
-FULL = Sizes(40, 5, 30, 5, (1000, 3000, 10000), 3, 500, 40, 15)
+FULL = Sizes(40, 5, 30, 5, (1000, 3000, 10000), 3, 500, 40, 15, 1000, 3, (1000, 10000))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench_startup
 
         figures += bench_startup.run(args.out, sizes.startup_repeat)
+    if "scale" in wanted:
+        from . import bench_e2e
+
+        figures += bench_e2e.run_scale(args.out, sizes)
     if "structure" in wanted:
         from . import accuracy
 

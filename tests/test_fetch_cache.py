@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fetch_helpers import PAGE, read_rows, run_cli, write_article
+from fetch_helpers import PAGE, read_rows, run_cli, run_cli_out, write_article
 from verify.fetch import Fetcher, Settings, httpcache, replaying  # httpcache: its table, for crafted rows
 
 DEVSET = Path(__file__).parent / "fixtures" / "cassettes" / "devset.yaml"
@@ -190,3 +190,30 @@ def test_a_row_that_does_not_parse_is_a_miss_and_is_replaced(local_server, tmp_p
     assert local_server.hits("/a") == 2  # a miss: fetched again
     with Fetcher(polite) as fetcher:
         assert fetcher.fetch(url).ok and local_server.hits("/a") == 2  # and stored again, readable
+
+
+# --- claimcheck fetch: the polite half alone, then verify --offline ---------------------------------
+
+def test_fetch_fills_the_cache_one_line_per_url_then_verify_offline_makes_no_request(local_server, tmp_path):
+    a, b = local_server.route("/a", PAGE), local_server.route("/b", PAGE, status=404)
+    article = write_article(tmp_path, a, b)
+    cache = tmp_path / "c.sqlite"
+    code, stdout, stderr = run_cli_out("fetch", article, "--allow-private", "--cache", cache, "--delay", "0",
+                                       "--no-archive")
+    assert code == 0, stderr
+    assert stdout.splitlines() == [f"{'ok':<18} {a}", f"{'http_404':<18} {b}",
+                                   f"fetched 2 sources into {cache} (1 ok, 1 http_404)"]
+    seen = len(local_server.requests)
+    code, _ = run_cli("verify", article, "--offline", "--cache", cache, "--no-archive", "--allow-private",
+                      "--csv", tmp_path / "r.csv")
+    assert code == 0
+    assert len(local_server.requests) == seen
+    assert [r["source_status"] for r in read_rows(tmp_path / "r.csv") if r["block"] != "points"] == \
+        ["ok", "ok", "http_404", "http_404"]
+
+
+def test_fetch_takes_no_option_that_would_leave_the_cache_empty(tmp_path):
+    article = write_article(tmp_path, "http://127.0.0.1:9/a")
+    for option in ("--offline", "--no-cache", "--cassette=x.yaml"):
+        code, stderr = run_cli("fetch", article, option)
+        assert code == 2 and "unrecognized arguments" in stderr

@@ -135,3 +135,16 @@ def _plural(n: int, word: str) -> str:
 def _owner(article: Article, url: str) -> str:
     """The first block citing `url` ("b2")."""
     return next((b.id for b in article.blocks if b.source_url == url), "?")
+
+
+def failed_article(article: Article, reason: str, docs: dict[str, SourceDoc] | None = None) -> list[ClaimResult]:
+    """A result for every claim of an article that could not be checked at all (the process
+    checking it died): each `unverifiable`, with `reason`, so no claim is ever missing."""
+    docs = docs or {}
+    results = []
+    for claim in article.claims:
+        block = article.block(claim.block)
+        url = block.source_url if block else ""
+        results.append(_result(article, claim, url, docs.get(url) if url else None,
+                               Match(Verdict.UNVERIFIABLE, 0, reason)))
+    return results

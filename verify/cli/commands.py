@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import json
 from importlib import resources
@@ -10,15 +9,16 @@ from pathlib import Path
 
 from claims import ArticleError
 
-from ..fetch import CassetteError, Fetcher, HostRule, Settings, default_user_agent, recording, replaying
+from ..fetch import CassetteError, Fetcher, HostRule, Settings, default_user_agent, recording
 from ..model import ClaimResult, without_credentials
-from ..pipeline import verify_article
+from ..parallel import ClusterError
 from ..sources import SourceLoader
 from .environment import Environment, ExitStatus
 from .fetchlog import FetchLog
 from .inputs import Batch, expand_inputs, load_articles
-from .output import check_destinations, show, terminal, write_reports
+from .output import announce, check_destinations, open_reports, show_stream, terminal
 from .parser import UsageError
+from .run import NO_URL_NOTE, run_batch, warm_cache, warn_unread_citations  # noqa: F401 - NO_URL_NOTE: tests
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
 
@@ -76,53 +76,6 @@ def secret_headers(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def _network(args: argparse.Namespace):
-    """The cassette replay when --cassette is given; otherwise the live network."""
-    cassette = getattr(args, "cassette", None)
-    return replaying(cassette) if cassette else contextlib.nullcontext()
-
-
-def _run(names: list[str], args: argparse.Namespace, env: Environment,
-         log: FetchLog | None = None) -> tuple[list[ClaimResult], int]:
-    results: list[ClaimResult] = []
-    failed = 0
-    with _network(args), Fetcher(_settings(args), observer=log) as fetcher:
-        loader = SourceLoader(fetcher)
-        for item in load_articles(names, fetcher, env.stdin):
-            if isinstance(item, ArticleError):
-                env.error(str(item))
-                failed += 1
-                continue
-            warn_unread_citations(item, env)
-            loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
-            results.extend(verify_article(item, loader))
-    return results, failed
-
-
-# What claims/ notes on a block whose 出典 line has no URL it could read (Block.url_note).
-NO_URL_NOTE = "出典 line without a URL"
-
-
-def warn_unread_citations(article, env: Environment) -> None:
-    """One stderr line per block that has a 出典 line but no URL read from it: its claims would
-    otherwise quietly become uncited (checked against the article's other sources only)."""
-    for block in article.blocks:
-        if getattr(block, "url_note", "") == NO_URL_NOTE and not block.source_url:
-            heading = block.heading if len(block.heading) <= 30 else block.heading[:29] + "…"
-            env.warn(f"{article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
-                     "出典 line without a URL that could be read; its claims are checked against the "
-                     "article's other sources")
-
-
-def _cited(article) -> dict[str, str]:
-    """Each URL the article cites, with the date of the first block citing it (for the archive)."""
-    dates: dict[str, str] = {}
-    for block in article.blocks:
-        if block.source_url:
-            dates.setdefault(block.source_url, block.published)
-    return dates
-
-
 def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
     """ARTICLE arguments and --from lists, directories expanded (see inputs.py)."""
     names, lists = list(getattr(args, "articles", None) or []), list(getattr(args, "from_", None) or [])
@@ -132,7 +85,7 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
 
 
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from ..report import RoundTripError, Summary, carry_over, describe, progress, read_previous
+    from ..report import CarryOver, RoundTripError, Summary, UnwritableReport, describe, progress, read_previous
 
     verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
     log = FetchLog(env.stderr if verbosity else None, verbosity)
@@ -141,53 +94,67 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
         batch = _inputs(args, env)
         # Read --previous before the run: a wrong path should not cost a whole batch.
         previous = read_previous(args.previous) if getattr(args, "previous", None) else None
+        carry = CarryOver(previous) if previous is not None else None
         # A progress bar and a -v log would draw over each other: the log wins.
         terminal = env.stderr if env.stderr_isatty and not env.quiet and not verbosity else None
-        with progress(len(batch), terminal, env.no_color) as on_next:
-            batch.on_next = on_next
-            try:
-                results, failed = _run(batch, args, env, log)
-            finally:
-                batch.on_next = None
-        log.print_tally()
-        if log.no_network():
-            env.warn(f"no source could be fetched: no host name resolved ({log.pages} page{'s' * (log.pages != 1)}). "
-                     "No network? Use --cassette FILE to replay recorded pages, or --offline to read the HTTP cache")
-        disappeared = []
-        if previous is not None:
-            results, disappeared = carry_over(results, previous)
+        # Every report is opened now (a wrong path costs nothing) and written as results arrive.
+        with open_reports(args, env) as reports:
+            def take(results: list[ClaimResult]) -> None:
+                reports.add([carry(r) for r in results] if carry else results)
+
+            with progress(len(batch), terminal, env.no_color) as on_next:
+                batch.on_next = on_next
+                try:
+                    failed = run_batch(batch, args, env, _settings(args), take, log)
+                finally:
+                    batch.on_next = None
+            log.print_tally()
+            if log.no_network():
+                env.warn(f"no source could be fetched: no host name resolved ({log.pages} page{'s' * (log.pages != 1)}). "
+                         "No network? Use --cassette FILE to replay recorded pages, or --offline to read the HTTP cache")
+            disappeared = carry.disappeared() if carry else []
             for row in disappeared:
                 if not env.quiet:
                     print(f"claimcheck: {describe(row)}", file=env.stderr)
-        summary = Summary.of(results, batch.loaded, batch.failed, disappeared)
-        show(results, summary, args, env)
-        write_reports(results, args, env, summary)
-    except (CassetteError, ArticleError, RoundTripError) as error:
+            summary = Summary.of_tally(reports.tally, batch.loaded, batch.failed, disappeared)
+            unwritten = reports.finish(summary)
+            show_stream(reports, summary, args, env)
+            announce(reports, summary, args, env)
+    except (CassetteError, ArticleError, RoundTripError, UnwritableReport, ClusterError) as error:
         env.error(str(error))
         return ExitStatus.ERROR
-    if failed:
+    for line in unwritten:
+        env.error(line)
+    if failed or unwritten:
         return ExitStatus.ERROR
-    return _fail_on(results, args, env)
+    return _fail_on(reports.tally, args, env)
 
 
-def _fail_on(results: list[ClaimResult], args: argparse.Namespace, env: Environment) -> int:
+def cmd_fetch(args: argparse.Namespace, env: Environment) -> int:
+    """Warm the HTTP cache: every cited page fetched politely, no matching."""
+    settings = _settings(args)
+    verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
+    log = FetchLog(env.stderr if verbosity else None, verbosity)
+    failed, statuses = warm_cache(_inputs(args, env), env, settings, log)
+    log.print_tally()
+    if not env.quiet:
+        total = sum(statuses.values())
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items(), key=lambda kv: -kv[1]))
+        print(f"fetched {total} source{'s' * (total != 1)} into {settings.cache_path}"
+              f"{f' ({counts})' if counts else ''}", file=env.stdout)
+    return ExitStatus.ERROR if failed else ExitStatus.OK
+
+
+def _fail_on(tally, args: argparse.Namespace, env: Environment) -> int:
     """--fail-on: exit 1 when a claim has a named verdict, as an editor judged it where one did
     (--previous): a claim an editor marked supported stops failing the run."""
-    from ..report import flagged
-
     fail_on = frozenset(v for values in getattr(args, "fail_on", None) or () for v in values)
-    hits = flagged(results, fail_on)
+    hits = tally.flagged(fail_on)
     if not hits:
         return ExitStatus.OK
-    verdicts = ", ".join(sorted({v for r in hits for v in [_effective(r)]}))
-    print(f"claimcheck: --fail-on: {len(hits)} claim{'s' * (len(hits) != 1)} {verdicts}; exit 1", file=env.stderr)
+    n = sum(hits.values())
+    print(f"claimcheck: --fail-on: {n} claim{'s' * (n != 1)} {', '.join(hits)}; exit 1", file=env.stderr)
     return ExitStatus.FLAGGED
-
-
-def _effective(r: ClaimResult) -> str:
-    from ..report import effective_verdict
-
-    return effective_verdict(r)
 
 
 def demo_paths() -> tuple[Path, Path]:

@@ -8,24 +8,21 @@ nothing but such a report. Errors always go to stderr.
 from __future__ import annotations
 
 import argparse
-import io
-from typing import IO, Sequence
+from typing import IO
 
-from claims import ArticleError
-
-from ..model import ClaimResult
 from .environment import Environment
 from .parser import UsageError
 
 STDOUT = "-"
-FORMATS = ("csv", "json", "html", "xlsx")  # the report options, in the order they are written
+FORMATS = ("csv", "json", "html", "xlsx", "parquet")  # the report options, in the order they are written
 
 
 def check_destinations(args: argparse.Namespace) -> None:
     """Refuse, before anything runs, what cannot be written: two reports on stdout, a workbook there."""
     on_stdout = [f"--{f}" for f in FORMATS if getattr(args, f, None) == STDOUT]
-    if "--xlsx" in on_stdout:
-        raise UsageError("--xlsx -: a workbook is binary; name a file")
+    for binary, what in (("--xlsx", "a workbook"), ("--parquet", "a Parquet file")):
+        if binary in on_stdout:
+            raise UsageError(f"{binary} -: {what} is binary; name a file")
     if len(on_stdout) > 1:
         raise UsageError(f"{' and '.join(on_stdout)}: only one report can go to stdout")
 
@@ -40,84 +37,33 @@ def terminal(args: argparse.Namespace, env: Environment) -> tuple[IO[str] | None
     return env.stdout, env.stdout_isatty and not env.no_color
 
 
-def show(results: Sequence[ClaimResult], summary, args: argparse.Namespace, env: Environment) -> None:
-    """The table of claims and the summary, worst first unless --order article."""
-    from ..report import articles_of, ordered, print_summary, print_table
+def open_reports(args: argparse.Namespace, env: Environment):
+    """The run's ReportStream: every report asked for, opened now, written as results arrive."""
+    from ..report import ReportStream
+
+    paths = {f: path for f in FORMATS if (path := getattr(args, f, None))}
+    return ReportStream(paths, lines=bool(getattr(args, "nl", False)), order=getattr(args, "order", "worst"),
+                        stdout=env.stdout)
+
+
+def show_stream(reports, summary, args: argparse.Namespace, env: Environment) -> None:
+    """The table of claims and the summary, worst first unless --order article, read back from
+    the run's spill file."""
+    from ..report import print_summary, print_tables
 
     out, color = terminal(args, env)
     if out is None:
         return
-    order = getattr(args, "order", "worst")
-    if results:
-        print_table(results, out, color=color, order=order)
-    if summary is not None:
-        print_summary(summary, out, color=color, order=articles_of(ordered(results, order)))
+    rows, articles = reports.shown(getattr(args, "order", "worst"))
+    if summary.claims:
+        print_tables(rows, out, color=color, several=len(articles) > 1)
+    print_summary(summary, out, color=color, order=articles)
 
 
-def write_reports(results: Sequence[ClaimResult], args: argparse.Namespace, env: Environment, summary=None) -> None:
-    """Every report asked for; a `wrote FILE (N claims)` line for each file, where the table went."""
-    if not results:
-        return
+def announce(reports, summary, args: argparse.Namespace, env: Environment) -> None:
+    """A `wrote FILE (N claims)` line for each report file, where the table went."""
     out, _ = terminal(args, env)
-    for option in FORMATS:
-        path = getattr(args, option, None)
-        if not path:
-            continue
-        try:
-            _WRITERS[option](results, path, args, summary, env)
-        except OSError as error:
-            raise ArticleError(f"{path}: cannot write ({error.strerror or error})") from None
-        if out is not None and path != STDOUT:
-            print(f"wrote {path} ({len(results)} claim{'s' * (len(results) != 1)})", file=out)
-
-
-def _write_csv(results, path, args, summary, env) -> None:
-    from ..report import write_csv
-
-    if path != STDOUT:
-        write_csv(results, path)
+    if out is None:
         return
-    data = io.BytesIO()
-    write_csv(results, data)  # the same bytes as the file: BOM, CRLF (`> out.csv` is `--csv out.csv`)
-    raw = data.getvalue()
-    buffer = getattr(env.stdout, "buffer", None)
-    if buffer is not None:
-        env.stdout.flush()
-        buffer.write(raw)
-        buffer.flush()
-    else:
-        env.stdout.write(raw.decode("utf-8"))
-
-
-def _write_json(results, path, args, summary, env) -> None:
-    from ..report import write_json
-
-    disappeared = summary.disappeared if summary else ()
-    if path == STDOUT:
-        write_json(results, env.stdout, lines=args.nl, disappeared=disappeared)
-        return
-    with open(path, "w", encoding="utf-8") as out:
-        write_json(results, out, lines=args.nl, disappeared=disappeared)
-
-
-def _write_html(results, path, args, summary, env) -> None:
-    from datetime import datetime
-
-    from ..report import write_html
-
-    generated = datetime.now().astimezone().isoformat(timespec="seconds")
-    order = getattr(args, "order", "worst")
-    if path == STDOUT:
-        write_html(results, env.stdout, summary, generated=generated, order=order)
-        return
-    with open(path, "w", encoding="utf-8") as out:
-        write_html(results, out, summary, generated=generated, order=order)
-
-
-def _write_xlsx(results, path, args, summary, env) -> None:
-    from ..report import write_xlsx
-
-    write_xlsx(results, path, summary)
-
-
-_WRITERS = {"csv": _write_csv, "json": _write_json, "html": _write_html, "xlsx": _write_xlsx}
+    for path in reports.written():
+        print(f"wrote {path} ({summary.claims} claim{'s' * (summary.claims != 1)})", file=out)

@@ -77,6 +77,7 @@ def build_parser(defaults: Mapping[str, Any] | None = None) -> argparse.Argument
     _add_input_options(verify)
     _add_fetch_options(verify, values)
     _add_report_options(verify)
+    _add_scale_options(verify, cluster=True)
     _add_verbosity(verify)
 
     demo = sub.add_parser("demo", help="verify the bundled example article offline",
@@ -84,7 +85,15 @@ def build_parser(defaults: Mapping[str, Any] | None = None) -> argparse.Argument
     demo.add_argument("--from", dest="from_", action="append", metavar="FILE",
                       help="also verify the inputs listed in FILE (replayed from the bundled cassette)")
     _add_report_options(demo)
+    _add_scale_options(demo)
     _add_verbosity(demo)
+
+    fetch = sub.add_parser("fetch", help="fetch the cited pages into the HTTP cache, politely (no matching)",
+                           description="Fetch every source cited by ARTICLE into the HTTP cache, one line per "
+                                       "URL; then 'verify --offline' (or --dask) runs without the network.")
+    _add_input_options(fetch)
+    _add_fetch_options(fetch, values, warming=True)
+    _add_verbosity(fetch)
 
     extract = sub.add_parser("extract", help="show the blocks and claims parsed from an article",
                              description="Parse ARTICLE and print its blocks and claims (no fetching).")
@@ -161,6 +170,7 @@ def _add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nl", action="store_true", help="with --json: one JSON object per line")
     p.add_argument("--html", metavar="FILE", help="write the HTML report (one self-contained page); - for stdout")
     p.add_argument("--xlsx", metavar="FILE", help="write the XLSX report")
+    p.add_argument("--parquet", metavar="FILE", help="write the Parquet report (needs the dask extra)")
     p.add_argument("--order", choices=ORDERS, default="worst",
                    help="terminal table and HTML: worst verdicts first (contradicted, partial, not_found, "
                         "unverifiable, supported), or article as read")
@@ -207,9 +217,21 @@ def _number(kind: type, minimum: float, inclusive: bool = True):
     return parse
 
 
-def _add_fetch_options(p: argparse.ArgumentParser, values: Mapping[str, Any]) -> None:
-    p.add_argument("--cassette", metavar="FILE",
-                   help="replay this vcrpy cassette instead of the network (URLs not in it: not_in_cassette)")
+def _add_scale_options(p: argparse.ArgumentParser, cluster: bool = False) -> None:
+    p.add_argument("--jobs", "-j", type=_number(int, 1), metavar="N",
+                   help="match on N processes (default: the number of cores); fetching stays in this one")
+    if cluster:
+        p.add_argument("--dask", metavar="ADDRESS",
+                       help="verify on the workers of this Dask scheduler; they read the HTTP cache "
+                            "(see 'claimcheck fetch') or the cassette, never the network")
+
+
+def _add_fetch_options(p: argparse.ArgumentParser, values: Mapping[str, Any], warming: bool = False) -> None:
+    """The fetch options; `warming` (the fetch command) leaves out those that would keep the
+    cache from being filled: a cassette, --offline, --no-cache."""
+    if not warming:
+        p.add_argument("--cassette", metavar="FILE",
+                       help="replay this vcrpy cassette instead of the network (URLs not in it: not_in_cassette)")
     p.add_argument("--timeout", type=_positive, metavar="SECONDS", default=values["timeout"],
                    help="per-request read timeout; a whole page takes at most 3x this")
     p.add_argument("--allow-private", action="store_true",
@@ -228,11 +250,12 @@ def _add_fetch_options(p: argparse.ArgumentParser, values: Mapping[str, Any]) ->
                         "running get status deadline")
     cache = p.add_mutually_exclusive_group()
     cache.add_argument("--cache", metavar="PATH", default=values["cache"], help="HTTP cache file")
-    cache.add_argument("--no-cache", action="store_true", help="neither read nor write the HTTP cache")
     freshness = p.add_mutually_exclusive_group()
     freshness.add_argument("--refresh", action="store_true", help="fetch again and update the cache")
-    freshness.add_argument("--offline", action="store_true",
-                           help="use only the cache; pages not in it get status not_cached")
+    if not warming:
+        cache.add_argument("--no-cache", action="store_true", help="neither read nor write the HTTP cache")
+        freshness.add_argument("--offline", action="store_true",
+                               help="use only the cache; pages not in it get status not_cached")
     p.add_argument("--no-archive", action="store_true",
                    help="do not read web-archive snapshots of dead or blocked sources")
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")

@@ -123,12 +123,17 @@ class JsonWriter:
     with its claims streamed -- the same bytes as json.dump(document, indent=2)."""
 
     def __init__(self, out: IO[str], lines: bool = False):
-        self._out, self._lines, self._count = out, lines, 0
-        if not lines:
-            out.write('{\n  "schema_version": %d,\n  "claims": [' % SCHEMA_VERSION)
+        self._out, self._lines, self._count, self._started = out, lines, 0, False
+
+    def _start(self) -> None:
+        # Written with the first claim, not before: a run that ends with none (stdout: `--json -`) shows nothing.
+        if not self._started and not self._lines:
+            self._out.write('{\n  "schema_version": %d,\n  "claims": [' % SCHEMA_VERSION)
+        self._started = True
 
     def add(self, results: Iterable[ClaimResult]) -> None:
         for result in results:
+            self._start()
             if self._lines:
                 self._out.write(json.dumps(json_record(result), ensure_ascii=False) + "\n")
                 continue
@@ -137,6 +142,7 @@ class JsonWriter:
             self._count += 1
 
     def close(self, disappeared: Iterable = ()) -> None:
+        self._start()
         if self._lines:
             return
         self._out.write("\n  ]" if self._count else "]")
