@@ -108,14 +108,14 @@ def test_an_article_that_kills_its_worker_every_time_is_reported_unverifiable(dy
                                                                           "http_404", "empty"}
 
 
-def test_workers_ignore_ctrl_c_so_the_coordinator_stops_them(monkeypatch):
+def test_a_worker_loads_the_tokenizer_once_at_start_and_leaves_ctrl_c_to_the_coordinator(monkeypatch):
     import signal
 
     calls = {}
     monkeypatch.setattr(signal, "signal", lambda sig, handler: calls.__setitem__(sig, handler))
-    monkeypatch.setattr(worker, "warm", lambda: None)
+    monkeypatch.setattr(worker, "warm", lambda: calls.__setitem__("tokenizer", "loaded"))
     worker.start()
-    assert calls == {signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL}
+    assert calls == {signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL, "tokenizer": "loaded"}
 
 
 def test_demo_takes_jobs(tmp_path):

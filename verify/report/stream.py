@@ -117,7 +117,7 @@ class ReportStream:
         self.tally = Tally()
         self.spill = Spill()
         self._lines, self._order, self._stdout = lines, order, stdout
-        self._generated = generated if generated is not None else datetime.now().astimezone().isoformat(timespec="seconds")
+        self._generated = generated  # when the HTML page was made: the end of the run unless given
         self._reports: dict[str, _Report] = {}
         self._done = False
         if paths.get("parquet") == STDOUT:
@@ -179,8 +179,10 @@ class ReportStream:
             elif option in ("csv", "parquet"):
                 report.attempt(report.writer.close)
             elif option == "html":
-                report.attempt(lambda: write_page(*self.shown(), report.open_text(), summary, self._generated,
-                                                  self._order))
+                made = self._generated
+                if made is None:
+                    made = datetime.now().astimezone().isoformat(timespec="seconds")
+                report.attempt(lambda: write_page(*self.shown(), report.open_text(), summary, made, self._order))
             elif option == "xlsx":
                 report.attempt(lambda: write_xlsx(self.spill, report.temporary, summary))
             if not report.error:
