@@ -250,6 +250,7 @@ def run_scale(out: Path, sizes) -> list[Figure]:
             walls[name].append(n / got["wall_s"])
             cpus[name].append(got["cpu_s"])
             loads.append(got["load"])
+            log(f"scale: {name}: {n / got['wall_s']:.2f} articles/s, CPU {got['cpu_s']:.0f} s, load {got['load']:.1f}")
             content = b"".join(f.read_bytes() for f in files)
             if reports.setdefault("first", content) != content:
                 raise SystemExit(f"benchmarks: the reports of {name} differ from the first run's")
@@ -270,20 +271,26 @@ def run_scale(out: Path, sizes) -> list[Figure]:
                      note=f"{same}; workers restarted before each run; {note}")
         fig.met = fig.ratio is not None and fig.ratio >= 0.8
         figures.append(fig)
-    return figures + _scale_memory(corpus, sizes, work) + _replay(out)
+    return figures + _replay(out)
 
 
-def _scale_memory(corpus, sizes, work: Path) -> list[Figure]:
+def run_memory(out: Path, sizes) -> list[Figure]:
     """Peak memory of `claimcheck verify` writing every report, at each size of memory_articles:
     one process (--jobs 1: its peak RSS) and a pool (--jobs 2: peak PSS of all its processes)."""
+    corpus = corpus_mod.build(out / f"corpus-{max(sizes.scale_articles, *sizes.memory_articles)}-{sizes.pool}",
+                              max(sizes.scale_articles, *sizes.memory_articles), sizes.pool)
+    work = out / "scale"
+    work.mkdir(exist_ok=True)
     cache = corpus_mod.fill_http_cache(corpus)
     measured: dict[tuple[int, int], dict] = {}
     for n in sizes.memory_articles:
         for jobs in (1, 2):
             log(f"scale: memory, claimcheck verify --jobs {jobs} of {n:,} articles, every report")
             reports = [x for kind in ("csv", "json", "html", "xlsx") for x in (f"--{kind}", str(work / f"mem-{n}.{kind}"))]
-            measured[n, jobs] = _cli_run(["verify", "--from", str(_listing(corpus, n, work)), "--offline", "--cache",
-                                          str(cache), "--jobs", str(jobs), *reports])
+            measured[n, jobs] = got = _cli_run(["verify", "--from", str(_listing(corpus, n, work)), "--offline",
+                                                "--cache", str(cache), "--jobs", str(jobs), *reports])
+            log(f"scale: memory: peak RSS {got['peak_rss_mb']:.0f} MB, peak PSS of all {got['peak_pss_mb']:.0f} MB, "
+                f"{n / got['wall_s']:.2f} articles/s")
     small, *bigger = sizes.memory_articles
     figures = []
     for n in bigger:

@@ -2,7 +2,7 @@
 
     python -m benchmarks            # default sizes (~10 min on 2 cores)
     python -m benchmarks --quick    # smoke run (~3 min): small sizes, below the corpus size
-    python -m benchmarks --full     # adds the 10,000-article memory run
+    python -m benchmarks --full     # adds the 10,000-article memory runs
     python -m benchmarks --only matching,startup
 
 Generated corpora and results (results.json, results.md) go to --out (default out/bench, gitignored).
@@ -19,7 +19,7 @@ from pathlib import Path
 from .corpus import ROOT
 from .timing import Figure, log, machine, table
 
-SECTIONS = ("matching", "extraction", "e2e", "startup", "structure", "scale")
+SECTIONS = ("matching", "extraction", "e2e", "startup", "structure", "scale", "memory")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench_e2e
 
         figures += bench_e2e.run_scale(args.out, sizes)
+    if "memory" in wanted:
+        from . import bench_e2e
+
+        figures += bench_e2e.run_memory(args.out, sizes)
     if "structure" in wanted:
         from . import accuracy
 
