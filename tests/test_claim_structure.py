@@ -224,3 +224,24 @@ def test_a_yearly_amount_said_monthly():
         is not Verdict.SUPPORTED
     assert match_claim("大学は、博士課程の学生全員に20万円相当の生活費を支給する計画です。", doc).verdict \
         is not Verdict.SUPPORTED
+
+
+def test_numbers_traded_between_two_subjects_of_one_sentence():
+    doc = SourceDoc("u", paragraphs=("新料金は、東西線が現在の230円から210円に、南北線が250円から240円に下がる。",))
+    m = match_claim("新料金は、東西線が240円、南北線が210円に下がります。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "南北線 240円" in m.reason, m.reason
+    assert match_claim("新料金は、東西線が210円、南北線が240円に下がります。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_the_modality_of_an_act_told_apart_from_the_names_around_it():
+    # the claim's names come from the first sentence, its act from the third: the act's own
+    # phrase finds the sentence whose modality counts
+    doc = SourceDoc("u", paragraphs=(
+        "北浜市は12日、業務を委託している南海データサービスが、市民の個人情報を誤って送信したと発表した。",
+        "送信先はファイルを開かずに削除したという。",
+        "市は再発防止策の提出を求めるとともに、来年度の契約を更新しない方向で検討している。",
+    ))
+    m = match_claim("北浜市は、南海データサービスとの来年度の契約を更新しないことを決めました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "modality" in m.reason, m.reason
+    assert match_claim("北浜市は、南海データサービスとの来年度の契約を更新しない方向で検討しています。", doc).verdict \
+        is Verdict.SUPPORTED

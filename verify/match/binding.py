@@ -7,6 +7,7 @@ source clause that says the same thing in other words, and compare the names and
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ..model import CONFLICTING, Fact
@@ -137,6 +138,34 @@ def _direction_conflicts(claim_clause: str, sentence: str) -> list[Fact]:
     return out
 
 
+def _owner(claim: PreparedClaim, q: Q.Quantity) -> N.Entity | None:
+    """The subject a claim gives a number to right before it: 日航 in 日航が2万800円."""
+    before = [e for e in claim.entities if e.case == "subj" and e.start + len(e.text) <= q.start]
+    if not before:
+        return None
+    e = before[-1]
+    between = claim.norm[e.start + len(e.text):q.start]
+    return e if len(between) <= 8 and not re.search(r"[\d、。]", between) else None
+
+
+def owner_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
+    """Numbers a claim gives to one subject where every clause of the page that states them gives
+    them to a rival (日航が2万800円 where the page says 全日空が…2万800円に)."""
+    out = []
+    for q in claim.quantities:
+        mine = _owner(claim, q) if q.measure else None
+        if mine is None:
+            continue
+        holders = [c for s in evidence for c in s.clauses if any(q.agrees(d) for d in c.quantities)]
+        if not holders or any(N.entity_in(mine.text, c.text) for c in holders):
+            continue
+        rivals = [e.text for c in holders for e in c.entities
+                  if e.case == "subj" and N.can_rival(mine, e) and mine.same_slot(e) and e.text != mine.text]
+        if rivals and len(rivals) == len(holders):
+            out.append(Fact(q.kind, q.phrase, CONFLICTING, f"{rivals[0]} {q.text} (not {mine.text})"))
+    return out
+
+
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[Q.Quantity],
                      implied: Callable[[Q.Quantity], bool] = lambda q: False) -> list[Fact]:
     """Names and numbers that the matching source clause gives to someone or something else.
@@ -189,4 +218,5 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
                       if q.same_measure(d) and not any(c.agrees(d) for c in claim.quantities)]
             if rivals:
                 out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
-    return out
+    flagged = {f.text for f in out}
+    return out + [f for f in owner_conflicts(claim, evidence) if f.text not in flagged]

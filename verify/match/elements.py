@@ -80,8 +80,10 @@ class Evidence:
         """The counterparts in the sentences that tell the claim's clause around `at`: those
         sharing nearly as much of its words (names and numbers weigh most) as the best one does
         (the 大型魚 sentence's 増え does not speak for a claim about 小型魚's 4007トン)."""
-        clause = next(((a, b) for a, b in claim_clauses(claim) if a <= at < b), None)
-        for start, end in ([clause] if clause else []) + [(0, len(claim.norm))]:
+        clause = next(((a, b) for a, b in claim_clauses(claim) if a <= at < b), (0, len(claim.norm)))
+        # the act's own phrase first (来年度の契約を更新しない), then its clause, then the claim
+        phrase = (max(clause[0], at - 8), min(clause[1], at + 8))
+        for start, end in (phrase, clause, (0, len(claim.norm))):
             words = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
             cover = [sum(w for t, w in words if t.lemma in s.lemmas or t.surface in s.text) for s in self.sentences]
             best = max(cover, default=0)
