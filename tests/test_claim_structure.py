@@ -245,3 +245,15 @@ def test_the_modality_of_an_act_told_apart_from_the_names_around_it():
     assert m.verdict is not Verdict.SUPPORTED and "modality" in m.reason, m.reason
     assert match_claim("北浜市は、南海データサービスとの来年度の契約を更新しない方向で検討しています。", doc).verdict \
         is Verdict.SUPPORTED
+
+
+def test_a_limit_the_page_never_puts():
+    doc = SourceDoc("u", paragraphs=(
+        "工場では現在、協力会社を含めて約300人が働いている。",
+        "条例で規制しているのは、北部の5市にとどまる。",
+    ))
+    m = match_claim("工場では現在、本社の社員だけで約300人が働いています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "社員だけ" in m.reason, m.reason
+    assert match_claim("条例で規制しているのは、北部の5市だけです。", doc).verdict is Verdict.SUPPORTED
+    m = match_claim("工場では現在、協力会社の社員だけでなく本社の社員も含めて約300人が働いています。", doc)
+    assert "だけ" not in m.reason, m.reason  # だけでなく (not only) widens, it does not limit

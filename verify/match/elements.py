@@ -273,6 +273,19 @@ def _check_modifiers(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
     return out
 
 
+def _check_limits(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
+    """A limit the claim puts on its statement (社員だけで約180人) needs one where the page names
+    the limited word, or in the sentences telling the claim (協力会社を含めて約180人 has none)."""
+    out = []
+    for limit in S.limits(claim.norm):
+        word = claim.norm[limit.start:limit.end - len(limit.lemma)]
+        naming = [t for t in ev.texts if word in t] or [ev.texts[c.sentence] for c in ev.telling(claim, [
+            Counterpart(i, 0, 0, "") for i in range(len(ev.texts))], limit.start)]
+        if not any(w in t for t in naming for w in S.LIMIT_WORDS):
+            out.append(Fact("modifier", limit.text, MISSING))
+    return out
+
+
 # Prefixes that make a word name another role or rank (副議長 is not 議長, 準決勝 not 決勝, 元社長
 # not 社長), with the words where the same character is no prefix (午前, 地元, 復旧).
 _ROLE_PREFIXES = {"副": (), "準": (), "次期": (), "名誉": (), "元": tuple("紀次地身手足還復根"),
@@ -348,5 +361,5 @@ def _inserted_words(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
 def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
     ev = Evidence(evidence)
-    return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
+    return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _check_limits(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
             + check_links(claim, source))

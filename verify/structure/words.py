@@ -87,3 +87,8 @@ UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "
 # Verbs whose "cannot" says a thing is needed or certain (協力が欠かせない, 影響は避けられない,
 # 否めない): their negation does not deny the noun before them.
 NECESSITY_VERBS = frozenset({"欠かす", "避ける", "免れる", "否む", "見逃す", "見過ごす"})
+
+# Particles that limit a statement to what they follow (社員だけで, 東京のみ), and the words by
+# which a page says the same limit (12県にとどまる, 単独で, 限定); だけでなく says the opposite.
+LIMITING_PARTICLES = frozenset({"だけ", "のみ", "ばかり"})
+LIMIT_WORDS = ("だけ", "のみ", "限", "とどま", "留ま", "単独", "唯一", "しか", "専ら", "ばかり", "除")
