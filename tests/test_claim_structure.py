@@ -257,3 +257,14 @@ def test_a_limit_the_page_never_puts():
     assert match_claim("条例で規制しているのは、北部の5市だけです。", doc).verdict is Verdict.SUPPORTED
     m = match_claim("工場では現在、協力会社の社員だけでなく本社の社員も含めて約300人が働いています。", doc)
     assert "だけ" not in m.reason, m.reason  # だけでなく (not only) widens, it does not limit
+
+
+def test_a_superlative_moved_to_a_wider_field():
+    doc = SourceDoc("u", paragraphs=("北浜市は前年度比11.2%増と、県内の主要10市の中で伸び率が最も大きかった。",
+                                     "市町村別では南町が68件で最も多かった。"))
+    m = match_claim("北浜市の件数は前年度より11.2%増え、伸び率は全国の自治体で最も大きくなりました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "主要10市" in m.reason, m.reason
+    assert match_claim("北浜市の件数は前年度より11.2%増え、伸び率は主要10市で最も大きくなりました。", doc).verdict \
+        is Verdict.SUPPORTED
+    # a number before で is the value ranked, not the field
+    assert match_claim("市町村別では南町の68件が最も多くなりました。", doc).verdict is Verdict.SUPPORTED
