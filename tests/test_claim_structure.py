@@ -268,3 +268,14 @@ def test_a_superlative_moved_to_a_wider_field():
         is Verdict.SUPPORTED
     # a number before で is the value ranked, not the field
     assert match_claim("市町村別では南町の68件が最も多くなりました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_reason_of_the_summarys_own_among_the_pages_words():
+    doc = SourceDoc("u", paragraphs=(
+        "捜査本部は、銅の国際価格が高止まりし、盗んだケーブルが高値で売れることが背景にあるとみて調べている。",
+    ))
+    m = match_claim("捜査本部は、円安で銅の国際価格が高止まりし、盗んだケーブルが高値で売れることが背景にあるとみて調べています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "円安" in m.reason, m.reason
+    # the page's own reason, with a day word and a verbal noun of the summary's, stays supported
+    m = match_claim("捜査本部は昨日、銅の国際価格の高止まりで、盗んだケーブルが高値で売れることが背景にあるとみて調べています。", doc)
+    assert "cause" not in m.reason, m.reason

@@ -27,9 +27,27 @@ def _check_causes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
                        for s in source.sentences):
                 out.append(Fact("cause", claim.norm[max(0, link.start - 8):link.end], MISSING))
             continue
-        if not _linked(cause, effect, source):
+        unsaid = _unsaid(claim.norm[:link.start], source)
+        if unsaid:  # 円安で…価格が上がり…が背景 where the page gives 国際価格の高止まり as the reason
+            out.append(Fact("cause", unsaid, MISSING, "the page never names it"))
+        elif not _linked(cause, effect, source):
             out.append(Fact("cause", claim.norm[max(0, link.start - 8):link.end], MISSING))
     return out
+
+
+def _unsaid(cause: str, source: PreparedSource) -> str:
+    """A noun of the claim's cause the page never uses, in any form or synonym: a reason of the
+    summary's own, however many of the page's words surround it."""
+    page = {g for s in source.sentences for t in analyze(s.text, "B") for g in t.synonyms}
+    for t in analyze(cause, "B"):
+        # things, not acts (値上がり, 決定: paraphrased freely) nor days (昨日, 一昨日)
+        thing = t.pos[1] == "固有名詞" or t.pos[1] == "普通名詞" and t.pos[2] == "一般"
+        if t.pos[0] != "名詞" or not thing or len(t.surface) < 2 or not any(is_kanji(c) for c in t.surface) \
+                or t.surface.startswith(("一昨", "昨", "今", "来", "先", "翌", "同")):
+            continue
+        if t.surface not in source.norm_text and t.lemma not in source.norm_text and not set(t.synonyms) & page:
+            return t.surface
+    return ""
 
 
 def _share(words: set[str], lemmas: frozenset[str]) -> float:
