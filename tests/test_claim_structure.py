@@ -279,3 +279,14 @@ def test_a_reason_of_the_summarys_own_among_the_pages_words():
     # the page's own reason, with a day word and a verbal noun of the summary's, stays supported
     m = match_claim("捜査本部は昨日、銅の国際価格の高止まりで、盗んだケーブルが高値で売れることが背景にあるとみて調べています。", doc)
     assert "cause" not in m.reason, m.reason
+
+
+def test_an_act_denied_where_the_page_gives_its_size():
+    doc = SourceDoc("u", paragraphs=("通学定期券は家計への影響を考慮し、値上げ率を平均5.2%に抑える。",
+                                     "補助率は、最大で費用の2分の1とする。"))
+    m = match_claim("通学定期券は、家計への影響を考えて値上げが見送られました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "値上げ率" in m.reason, m.reason
+    assert match_claim("通学定期券の値上げ率は、家計への影響を考慮して平均5.2%に抑えられます。", doc).verdict \
+        is Verdict.SUPPORTED
+    m = match_claim("費用は、一律でその2分の1が補助されます。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "一律" in m.reason, m.reason

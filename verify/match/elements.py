@@ -6,6 +6,7 @@ source: `partial`); one the evidence states otherwise is `conflicting`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import structure as S
@@ -196,7 +197,15 @@ def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: li
     if said and all(a.negated != act.negated for _, a in said):
         text, first = said[0]
         return text[first.start:first.chain_end]
+    if not said and act.negated:  # 値上げを見送った against 値上げ率を平均9.6%に抑える: a size of the act says it happens
+        for c in ev.telling(claim, found, act.start):
+            sized = _SIZED_RE.match(ev.texts[c.sentence], c.end)
+            if sized and not _in_quote(ev.texts[c.sentence], c.start):
+                return ev.texts[c.sentence][c.start:sized.end()]
     return ""
+
+
+_SIZED_RE = re.compile(r"(?:率|幅|額)(?:は|を|が)?[^、。]{0,6}?\d")
 
 
 def _reported(text: str, end: int) -> bool:

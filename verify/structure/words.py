@@ -63,7 +63,7 @@ DISCOURSE_ADVERBS = frozenset({
 # the first time", "newly" change what happened (issue: すでに, 独自に, 単独で). Compared.
 FACT_ADVERBS = frozenset({"自ら", "既に", "すでに", "単独", "独自", "正式", "公式", "全面", "全面的",
                           "一斉", "完全", "大幅", "急速", "急激", "初めて", "唯一", "再び", "相次いで",
-                          "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的"})
+                          "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的", "一律", "一括"})
 
 # (followed by で or に: 全国で実施; 全体の4分の1 is a share, not a scope)
 _SCOPE_RE = re.compile(r"^(?:全[\u4e00-\u9fff]{1,3}|世界中|全世界|各地|各国|国内外)$")
