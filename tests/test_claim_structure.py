@@ -290,3 +290,27 @@ def test_an_act_denied_where_the_page_gives_its_size():
         is Verdict.SUPPORTED
     m = match_claim("費用は、一律でその2分の1が補助されます。", doc)
     assert m.verdict is not Verdict.SUPPORTED and "一律" in m.reason, m.reason
+
+
+def test_a_cause_given_after_the_effect_in_a_cleft_sentence():
+    doc = SourceDoc("u", paragraphs=("県内の集荷量は昨年、約1割減った。", "猛暑で収穫量が落ち込んだ地域もあった。",
+                                     "大雪像は今年2基にとどまった。制作に協力する部隊の人手不足が理由だ。"))
+    m = match_claim("県内の集荷量が昨年約1割減ったのは、猛暑で収穫量が落ち込んだためです。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "cause" in m.reason, m.reason
+    m = match_claim("大雪像が今年2基にとどまったのは、雪不足のためです。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "cause" in m.reason, m.reason
+    assert match_claim("大雪像が今年2基にとどまったのは、部隊の人手不足のためです。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_background_act_told_in_a_sentence_the_evidence_left_out():
+    doc = SourceDoc("u", paragraphs=(
+        "宮崎県は14日、宮崎市など5つの市と町に災害救助法を適用することを決めました。適用は13日にさかのぼります。",
+        "県内では住宅の床上浸水が312棟確認されています。けが人は11人で、このうち2人が重傷です。",
+        "気象庁によりますと、台風15号は13日午後8時ごろ、宮崎県日南市付近に上陸しました。",
+        "捜査本部は、業者の男性を書類送検する方針です。",
+    ))
+    m = match_claim("宮崎県は、宮崎市など5市町に災害救助法を適用すると決め、適用は台風が上陸した13日にさかのぼります。", doc)
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+    # the claim's own statement, or a plan, must be in the evidence itself
+    m = match_claim("宮崎県は、宮崎市など5市町に災害救助法を適用すると決め、13日に視察しました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "視察" in m.reason, m.reason

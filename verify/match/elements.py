@@ -150,7 +150,7 @@ def _spelled_out(lemma: str, tokens: list[Token], j: int) -> bool:
     return False
 
 
-def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
+def _check_acts(claim: PreparedClaim, ev: Evidence, source: PreparedSource) -> list[Fact]:
     """Each act of the claim needs a counterpart; found acts must be as certain as the source's."""
     out = []
     for act in S.acts(claim.norm):
@@ -170,7 +170,8 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
             # (修正しなかった) restates what the source words as keeping (据え置いた): only an act
             # a compound names, and says happened, must be in the source
             if act.sino and not act.negated:
-                out.append(Fact("predicate", said, MISSING))
+                told = _told_elsewhere(claim, act, source)
+                out.append(Fact("predicate", said, FOUND, told) if told else Fact("predicate", said, MISSING))
             continue
         flipped = _opposite_polarity(act, claim, ev, found)
         if flipped:
@@ -180,6 +181,20 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
         out.append(Fact("predicate", said, FOUND, found[0].word, ev.span(found[0])))
         out.extend(_modality(claim, act, ev, found))
     return out
+
+
+def _told_elsewhere(claim: PreparedClaim, act: S.Act, source: PreparedSource) -> str:
+    """The act in a page sentence the evidence left out, told of the same thing: 台風が上陸した一昨日
+    backed by 「台風15号は13日午後8時ごろ…上陸しました」 (a word of the act's own phrase is there too)."""
+    # only a background act, told in a clause that describes a noun (上陸した[一昨日]), not the
+    # claim's own statement nor a plan (逮捕する[方針])
+    following = claim.norm[act.chain_end:act.chain_end + 1]
+    if not following or not (is_kanji(following) or following.isdigit()) or S.modality(claim.norm, act.end)[0] != S.ASSERTED:
+        return ""
+    near = {t.lemma for t in claim.tokens if act.start - 12 <= t.start < act.chain_end + 6 and t.pos[0] == "名詞"
+            and len(t.surface) >= 2 and not act.start <= t.start < act.end}
+    sentences = [s for s in source.sentences if near & s.lemmas and (act.word in s.text or act.lemma in s.lemmas)]
+    return act.word if sentences else ""
 
 
 def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: list[Counterpart]) -> str:
@@ -370,5 +385,5 @@ def _inserted_words(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
 def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
     ev = Evidence(evidence)
-    return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _check_limits(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
+    return (_check_acts(claim, ev, source) + _check_modifiers(claim, ev) + _check_limits(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
             + check_links(claim, source))
