@@ -314,3 +314,31 @@ def test_a_background_act_told_in_a_sentence_the_evidence_left_out():
     # the claim's own statement, or a plan, must be in the evidence itself
     m = match_claim("宮崎県は、宮崎市など5市町に災害救助法を適用すると決め、13日に視察しました。", doc)
     assert m.verdict is not Verdict.SUPPORTED and "視察" in m.reason, m.reason
+
+
+def test_a_number_over_another_span_of_time_or_one_end_of_a_range():
+    doc = SourceDoc("u", paragraphs=(
+        "社長は「3年間で約300億円の統合効果を目指す」と述べた。",
+        "現役世代の保険料負担は1人当たり年約1100~5000円軽くなると試算している。",
+        "値上げによる増収は年間約1700万円を見込む。",
+    ))
+    m = match_claim("社長は、年間約300億円の統合効果を目指すと述べました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "3年間" in m.reason, m.reason
+    assert match_claim("社長は、3年間で約300億円の統合効果を目指すと述べました。", doc).verdict is Verdict.SUPPORTED
+    m = match_claim("現役世代の保険料負担は、1人当たり年約5000円軽くなると試算されています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "range" in m.reason, m.reason
+    assert match_claim("現役世代の保険料負担は、1人当たり年最大約5000円軽くなると試算されています。", doc).verdict \
+        is Verdict.SUPPORTED
+    # 月平均にすると asks for the yearly figure divided by twelve; あまり rounds down like 約
+    fares = SourceDoc("u", paragraphs=("北浜鉄道は18日、10月1日から運賃を平均12%値上げすると発表した。値上げによる増収は年間約1700万円を見込む。",))
+    assert match_claim("北浜鉄道の値上げによる増収は、月平均にすると140万円あまりの見込みです。", fares).verdict \
+        is Verdict.SUPPORTED
+    assert match_claim("北浜鉄道の値上げによる増収は、月平均にすると170万円あまりの見込みです。", fares).verdict \
+        is not Verdict.SUPPORTED
+
+
+def test_a_superlative_field_keeps_every_word():
+    doc = SourceDoc("u", paragraphs=("同区間の輸送密度は12人で、JR西日本の在来線で最も少なかった。",))
+    m = match_claim("同区間の輸送密度は12人で、全国のJR在来線で最も少ない水準でした。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "西日本" in m.reason, m.reason
+    assert match_claim("同区間の輸送密度は12人で、JR西日本の在来線で最も少ない水準でした。", doc).verdict is Verdict.SUPPORTED

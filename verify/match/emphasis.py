@@ -117,7 +117,7 @@ def _backed_by_numbers(word: str, source: PreparedSource) -> bool:
 
 
 # The field a superlative ranks in, written just before it: 道内の市町村で最も, 主要10市の中で伸び率が最も.
-_SCOPE_RE = re.compile(r"([\u4e00-\u9fff\u30a1-\u30faー\d]+(?:の[\u4e00-\u9fff\u30a1-\u30faー\d]+)?)(?:の中|のうち|の間)?で(?:は|も)?"
+_SCOPE_RE = re.compile(r"([\u4e00-\u9fff\u30a1-\u30faーA-Za-z\d]+(?:の[\u4e00-\u9fff\u30a1-\u30faーA-Za-z\d]+)?)(?:の中|のうち|の間)?で(?:は|も)?"
                        r"[^、。で]{0,8}$")
 
 
@@ -129,12 +129,13 @@ def _scope(text: str, at: int) -> str:
 
 def _other_scope(claim: str, evidence: str) -> str:
     """The page ranks in another field than the claim (主要10市の中で for the claim's 道内の市町村で):
-    that field, when no noun of the claim's is in it; "" when the page ranks in the claim's."""
+    that field, when it lacks a noun of the claim's; "" when the page ranks in the claim's."""
     mine = _scope(claim, claim.find("最も"))
     theirs = [_scope(evidence, m.start()) for m in re.finditer(r"最も|" + _SUPERLATIVE_RE.pattern, evidence)]
     if not mine or not theirs or not all(theirs):
         return ""
-    nouns = {t.lemma for t in analyze(mine, "B") if t.pos[0] == "名詞" and t.pos[1] != "数詞"}
-    if any(nouns & {t.lemma for t in analyze(field, "B")} for field in theirs):
+    nouns = {t.surface for t in analyze(mine, "B") if t.pos[0] == "名詞" and t.pos[1] != "数詞"}
+    # every noun of the claim's field must be in one of the page's (全国のJR在来線 is not JR西日本の在来線)
+    if any(all(n in field for n in nouns) for field in theirs):
         return ""
     return theirs[0]
