@@ -1,0 +1,50 @@
+"""No quadratic corners: hostile articles and pages finish, every claim is reported, and a reason
+says when a bound cut what was matched (issue #11). Timings are in benchmarks/bench_bounds.py;
+here a generous time guard only turns a hang into a failure."""
+from __future__ import annotations
+
+import json
+
+from run_helpers import run_cli, time_limit
+
+from claims.urls import first_url
+
+URL = "https://example.org/news/1"
+
+
+def _article(tmp_path, citation_tail: str = "", name: str = "a.txt"):
+    path = tmp_path / name
+    path.write_text(f"題\n公開日:2025/01/04\n✅ 何かが起きた。\nさらに読む ⇒どこか出典/画像元: {URL}{citation_tail}\n",
+                    encoding="utf-8")
+    return path
+
+
+def _extracted(run) -> list[dict]:
+    assert run.code == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_a_url_followed_by_200k_closing_parentheses_or_brackets_is_read_at_once(tmp_path):
+    for closer in ")]":
+        article = _article(tmp_path, closer * 200_000, f"{ord(closer)}.txt")
+        with time_limit(10):
+            run = run_cli("extract", article, "--json")
+        assert _extracted(run)[0]["blocks"][0]["source_url"] == URL
+
+
+def test_brackets_that_belong_to_the_url_stay():
+    assert first_url("(see https://en.wikipedia.org/wiki/Foo_(bar)))") == "https://en.wikipedia.org/wiki/Foo_(bar)"
+    assert first_url("https://x.jp/a[1]]]") == "https://x.jp/a[1]"
+
+
+def test_a_saved_article_nested_20000_divs_deep_is_read(tmp_path):
+    depth = 20_000
+    page = tmp_path / "deep.html"
+    page.write_text("<!doctype html><html><body>" + "<div>" * depth
+                    + f"<p>題</p><p>公開日:2025/01/04</p><p>✅ 何かが起きた。</p>"
+                      f"<p>さらに読む ⇒どこか出典/画像元: <a href=\"{URL}\">記事</a></p>"
+                    + "</div>" * depth + "</body></html>", encoding="utf-8")
+    with time_limit(15):
+        run = run_cli("extract", page, "--json")
+    block = _extracted(run)[0]["blocks"][0]
+    assert block["source_url"] == URL and block["claims"][0]["text"] == "何かが起きた。"
