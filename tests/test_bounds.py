@@ -8,6 +8,9 @@ import json
 from run_helpers import run_cli, time_limit
 
 from claims.urls import first_url
+from verify.text import analyze, lemmas, split_sentences
+from verify.text.sentences import MAX_SENTENCE_CHARS
+from verify.text.tokens import CHUNK_CHARS, chunks
 
 URL = "https://example.org/news/1"
 
@@ -48,3 +51,25 @@ def test_a_saved_article_nested_20000_divs_deep_is_read(tmp_path):
         run = run_cli("extract", page, "--json")
     block = _extracted(run)[0]["blocks"][0]
     assert block["source_url"] == URL and block["claims"][0]["text"] == "何かが起きた。"
+
+
+def test_text_longer_than_sudachi_accepts_is_tokenised_in_pieces():
+    text = "東京で会う。" * 10_000  # 60,000 characters, 180,000 bytes: Sudachi alone refuses it
+    tokens = analyze(text)
+    assert all(text[t.start:t.end] == t.surface for t in tokens)
+    assert tokens[-1].end == len(text) and {"東京", "会う"} <= lemmas(text)
+
+
+def test_long_text_is_cut_between_words_where_it_can_be():
+    text = ("あ" * 100 + "、") * 200
+    pieces = chunks(text)
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= CHUNK_CHARS and p.endswith("、") for _, p in pieces[:-1])
+
+
+def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces():
+    text = "前文。" + "あ" * 2500 + "。" + "う、" * 800
+    spans = split_sentences(text)
+    assert max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    assert spans[0] == (0, 3) and spans[-1][1] == len(text)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
