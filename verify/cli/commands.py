@@ -95,7 +95,11 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment,
                 continue
             warn_unread_citations(item, env)
             loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
-            results.extend(verify_article(item, loader))
+            checked = verify_article(item, loader)
+            for result in checked:
+                if result.internal_error:  # the claim is in the report; say so now, not only there
+                    env.error(f"{result.article} {result.claim_id} 「{_short(result.claim)}」: {result.reason}")
+            results.extend(checked)
     return results, failed
 
 
@@ -112,6 +116,10 @@ def warn_unread_citations(article, env: Environment) -> None:
             env.warn(f"{article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
                      "出典 line without a URL that could be read; its claims are checked against the "
                      "article's other sources")
+
+
+def _short(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _cited(article) -> dict[str, str]:
@@ -167,6 +175,11 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
         return ExitStatus.ERROR
     if failed:
         return ExitStatus.ERROR
+    errors = sum(r.internal_error for r in results)
+    if errors:
+        print(f"claimcheck: {errors} claim{'s' * (errors != 1)} could not be checked (internal error); "
+              f"exit {int(ExitStatus.INTERNAL_ERROR)}", file=env.stderr)
+        return ExitStatus.INTERNAL_ERROR
     return _fail_on(results, args, env)
 
 

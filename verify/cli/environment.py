@@ -17,6 +17,7 @@ class ExitStatus(IntEnum):
     OK = 0            # the run finished (whatever the verdicts, unless --fail-on says otherwise)
     FLAGGED = 1       # --fail-on: some claim got one of the named verdicts
     ERROR = 2         # usage error, unreadable input or cassette, unwritable output
+    INTERNAL_ERROR = 3  # claimcheck failed on some claim (it is unverifiable); every other claim reported
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -25,6 +26,7 @@ EXIT_MEANINGS = {
     ExitStatus.OK: "the run finished; every claim has a verdict",
     ExitStatus.FLAGGED: "--fail-on: a claim has one of the named verdicts (an editor's supported clears it)",
     ExitStatus.ERROR: "usage or config error, an unreadable input, cassette or --previous file, an unwritable report",
+    ExitStatus.INTERNAL_ERROR: "claimcheck failed on a claim (it is unverifiable, its reason says why); the rest is reported",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 

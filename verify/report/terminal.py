@@ -85,6 +85,9 @@ def print_summary(summary: Summary, stream: IO[str], color: bool | None = None,
     overview.add_row("articles", f"{summary.articles_ok} verified · {summary.articles_failed} failed"
                      + (f" · {_plural(len(summary.disappeared), 'claim')} of the previous report disappeared"
                         if summary.disappeared else ""))
+    if summary.internal_errors:  # claims claimcheck failed to check: their rows say why
+        overview.add_row("internal errors", f"[bold red]{_plural(summary.internal_errors, 'claim')}[/] unverifiable "
+                         "because claimcheck failed on them (their reasons say where)")
     console.print(overview)
     if len(summary.articles) > 1:
         names = {a.article: a for a in summary.articles}

@@ -3,7 +3,8 @@
 Each site module declares SITE, HOSTS and `extract(soup, html, url) -> SourceDoc`; adding a site
 is adding its module and one line to SITES. Hosts nobody claims go to `generic`, and so do
 pages on which a site module finds no text. Bot walls and soft 404s are told apart first (walls.py).
-`extract` never raises: a page that breaks a parser is reported "empty" with the error.
+`extract` never raises: a page that breaks a parser is reported "empty", its reason the
+internal error (model.internal_error_reason), so the run counts it and exits accordingly.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from ..model import OK, Page, SourceDoc
+from ..model import OK, Page, SourceDoc, internal_error_reason
 
 from . import generic, mainichi, reuters
 from .walls import soft_404_reason, wall_reason, wall_script_reason
@@ -42,7 +43,7 @@ def extract(page: Page) -> SourceDoc:
         doc = _extract(page, site)
     except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
         doc = SourceDoc(page.url, status="empty", site=site.SITE,
-                        reason=f"extractor error: {type(error).__name__}: {error}")
+                        reason=f"{internal_error_reason(error)}; in the {site.SITE} extractor")
     return dataclasses.replace(doc, url=page.url, **carried)
 
 
