@@ -175,3 +175,22 @@ def test_a_page_longer_than_the_character_bound_is_cut_to_a_prefix(monkeypatch):
     assert note == "page cut to the first 30 characters"
     assert doc.text.startswith(bounded.text) and len(bounded.text) == 30
     assert verify.pipeline.bound_source(bounded)[1] == ""
+
+
+def test_an_input_that_breaks_the_reader_is_an_internal_error_and_the_others_are_verified(tmp_path, monkeypatch):
+    import verify.cli.inputs
+
+    real = verify.cli.inputs.read_article
+
+    def read(path, stdin=None):
+        if path.endswith("bad.txt"):
+            raise IndexError("list index out of range")
+        return real(path, stdin)
+    monkeypatch.setattr(verify.cli.inputs, "read_article", read)
+    bad = tmp_path / "bad.txt"
+    bad.write_text(SEED_TEXT, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    run = run_cli("verify", bad, SEED, "--cassette", CASSETTE, "--csv", out)
+    assert run.code == ExitStatus.INTERNAL_ERROR
+    assert f"{bad}: internal error: IndexError: list index out of range" in run.stderr
+    assert "Traceback" not in run.stderr and len(_rows(out)) == 9

@@ -16,7 +16,7 @@ from ..pipeline import verify_article
 from ..sources import SourceLoader
 from .environment import Environment, ExitStatus
 from .fetchlog import FetchLog
-from .inputs import Batch, expand_inputs, load_articles
+from .inputs import Batch, InputCrash, expand_inputs, load_articles
 from .output import check_destinations, show, terminal, write_reports
 from .parser import UsageError
 
@@ -94,7 +94,10 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment,
                 failed += 1
                 continue
             warn_unread_citations(item, env)
-            loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
+            try:
+                loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
+            except Exception:  # noqa: BLE001 - each page is fetched again, its error on its claims
+                pass
             checked = verify_article(item, loader)
             for result in checked:
                 if result.internal_error:  # the claim is in the report; say so now, not only there
@@ -140,14 +143,14 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
 
 
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from ..report import RoundTripError, Summary, carry_over, describe, progress, read_previous
+    from ..report import RoundTripError, Summary, UnwritableReport, carry_over, describe, progress, read_previous
 
     verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
     log = FetchLog(env.stderr if verbosity else None, verbosity)
     try:
+        # Before the run: a report path or --previous file that is wrong must not cost a batch.
         check_destinations(args)
         batch = _inputs(args, env)
-        # Read --previous before the run: a wrong path should not cost a whole batch.
         previous = read_previous(args.previous) if getattr(args, "previous", None) else None
         # A progress bar and a -v log would draw over each other: the log wins.
         terminal = env.stderr if env.stderr_isatty and not env.quiet and not verbosity else None
@@ -169,16 +172,25 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
                     print(f"claimcheck: {describe(row)}", file=env.stderr)
         summary = Summary.of(results, batch.loaded, batch.failed, disappeared)
         show(results, summary, args, env)
-        write_reports(results, args, env, summary)
-    except (CassetteError, ArticleError, RoundTripError) as error:
+        written = write_reports(results, args, env, summary)
+    except (CassetteError, ArticleError, RoundTripError, UnwritableReport) as error:
         env.error(str(error))
         return ExitStatus.ERROR
-    if failed:
+    return _status(results, batch, failed, written, args, env)
+
+
+def _status(results: list[ClaimResult], batch: Batch, failed: int, written: ExitStatus,
+            args: argparse.Namespace, env: Environment) -> ExitStatus:
+    """The run's exit status: 2 (an input or a report failed), else 3 (claimcheck failed on a
+    claim or an input), else 1 (--fail-on), else 0. docs/usage.md lists them."""
+    crashed = sum(isinstance(e, InputCrash) for e in batch.failed)
+    if failed > crashed or written == ExitStatus.ERROR:
         return ExitStatus.ERROR
     errors = sum(r.internal_error for r in results)
-    if errors:
-        print(f"claimcheck: {errors} claim{'s' * (errors != 1)} could not be checked (internal error); "
-              f"exit {int(ExitStatus.INTERNAL_ERROR)}", file=env.stderr)
+    if errors or crashed or written == ExitStatus.INTERNAL_ERROR:
+        what = ", ".join(f"{n} {name}{'s' * (n != 1)}" for n, name in ((errors, "claim"), (crashed, "input")) if n)
+        print(f"claimcheck: internal error on {what or 'a report'}; exit {int(ExitStatus.INTERNAL_ERROR)}",
+              file=env.stderr)
         return ExitStatus.INTERNAL_ERROR
     return _fail_on(results, args, env)
 
