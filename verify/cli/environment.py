@@ -19,6 +19,12 @@ class ExitStatus(IntEnum):
     ERROR = 2         # usage error, unreadable input or cassette, unwritable output
     INTERNAL_ERROR = 3  # claimcheck failed on some claim (it is unverifiable); every other claim reported
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (128 + 15), treated like Ctrl-C
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it unwinds as Ctrl-C does: every cleanup that keeps a
+    report whole on Ctrl-C keeps it whole on SIGTERM too (a cron job's timeout, a container stop)."""
 
 
 # What `claimcheck --help` says of each (docs/usage.md says more).
@@ -28,6 +34,7 @@ EXIT_MEANINGS = {
     ExitStatus.ERROR: "usage or config error, an unreadable input, cassette or --previous file, an unwritable report",
     ExitStatus.INTERNAL_ERROR: "claimcheck failed on a claim (it is unverifiable, its reason says why); the rest is reported",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitStatus.TERMINATED: "terminated (SIGTERM), handled like Ctrl-C",
 }
 
 
