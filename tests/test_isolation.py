@@ -194,3 +194,29 @@ def test_an_input_that_breaks_the_reader_is_an_internal_error_and_the_others_are
     assert run.code == ExitStatus.INTERNAL_ERROR
     assert f"{bad}: internal error: IndexError: list index out of range" in run.stderr
     assert "Traceback" not in run.stderr and len(_rows(out)) == 9
+
+
+class _BrokenTrafilatura:
+    """A meta-path finder that fails `import trafilatura` as a pip 23.2 install did (issue #11)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.\n"
+                              "Install lxml[html_clean] or lxml_html_clean directly.")
+        return None
+
+
+@pytest.mark.parametrize("command", [["demo"], ["verify", str(SEED), "--cassette", str(CASSETTE)]])
+def test_an_extractor_that_cannot_be_imported_stops_the_run_at_once_in_one_line(monkeypatch, tmp_path, command):
+    import sys
+
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_BrokenTrafilatura(), *sys.meta_path])
+    report = tmp_path / "r.csv"
+    run = run_cli(*command, "--csv", report)
+    assert run.code == ExitStatus.BROKEN_INSTALL == 4
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith("claimcheck: error: the generic extractor cannot import trafilatura (ImportError: "
+                           "lxml.html.clean module is now a separate project lxml_html_clean. Install")
+    assert "install it again" in line and not report.exists()
+    assert run.stdout == ""  # nothing was run

@@ -13,7 +13,7 @@ from claims import ArticleError
 from ..fetch import CassetteError, Fetcher, HostRule, Settings, default_user_agent, recording, replaying
 from ..model import ClaimResult, without_credentials
 from ..pipeline import verify_article
-from ..sources import SourceLoader
+from ..sources import ExtractorUnavailable, SourceLoader, check_extractors
 from .environment import Environment, ExitStatus
 from .fetchlog import FetchLog
 from .inputs import Batch, InputCrash, expand_inputs, load_articles
@@ -142,9 +142,21 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
     return expand_inputs(names, lists, env.stdin)
 
 
+def _installed(env: Environment) -> bool:
+    """False, after one line on stderr, when an extractor cannot work: say so before any work."""
+    try:
+        check_extractors()
+    except ExtractorUnavailable as error:
+        env.error(str(error))
+        return False
+    return True
+
+
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
     from ..report import RoundTripError, Summary, UnwritableReport, carry_over, describe, progress, read_previous
 
+    if not _installed(env):
+        return ExitStatus.BROKEN_INSTALL
     verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
     log = FetchLog(env.stderr if verbosity else None, verbosity)
     try:
@@ -223,6 +235,8 @@ def demo_paths() -> tuple[Path, Path]:
 
 
 def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
+    if not _installed(env):
+        return ExitStatus.BROKEN_INSTALL
     article, cassette = demo_paths()
     out, _ = terminal(args, env)
     if out is not None:
@@ -277,6 +291,8 @@ def _print_article(article, env: Environment) -> None:
 
 
 def cmd_record(args: argparse.Namespace, env: Environment) -> int:
+    if not _installed(env):  # the statuses it prints come from extracting each page
+        return ExitStatus.BROKEN_INSTALL
     failed, statuses = 0, {}
     try:
         verbosity = 0 if env.quiet else getattr(args, "verbose", 0)

@@ -18,6 +18,7 @@ class ExitStatus(IntEnum):
     FLAGGED = 1       # --fail-on: some claim got one of the named verdicts
     ERROR = 2         # usage error, unreadable input or cassette, unwritable output
     INTERNAL_ERROR = 3  # claimcheck failed on some claim (it is unverifiable); every other claim reported
+    BROKEN_INSTALL = 4  # a library an extractor needs cannot be imported: nothing was run
     INTERRUPTED = 130  # Ctrl-C
     TERMINATED = 143  # SIGTERM (128 + 15), treated like Ctrl-C
 
@@ -33,6 +34,7 @@ EXIT_MEANINGS = {
     ExitStatus.FLAGGED: "--fail-on: a claim has one of the named verdicts (an editor's supported clears it)",
     ExitStatus.ERROR: "usage or config error, an unreadable input, cassette or --previous file, an unwritable report",
     ExitStatus.INTERNAL_ERROR: "claimcheck failed on a claim (it is unverifiable, its reason says why); the rest is reported",
+    ExitStatus.BROKEN_INSTALL: "not installed correctly: an extractor's library cannot be imported (nothing was run)",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
     ExitStatus.TERMINATED: "terminated (SIGTERM), handled like Ctrl-C",
 }

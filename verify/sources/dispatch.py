@@ -23,6 +23,24 @@ SITES: tuple[ModuleType, ...] = (mainichi, reuters)
 _BY_HOST: dict[str, ModuleType] = {host: site for site in SITES for host in site.HOSTS}
 
 
+class ExtractorUnavailable(Exception):
+    """An extractor's library cannot be imported: claimcheck is not installed correctly."""
+
+
+def check_extractors() -> None:
+    """ExtractorUnavailable now, at startup, if a library an extractor needs cannot be imported.
+
+    Otherwise the failure shows only page by page, as a quiet `empty` status on every page
+    without its own module or JSON-LD (issue #11: trafilatura without lxml_html_clean).
+    """
+    try:
+        import trafilatura  # noqa: F401 - generic.py imports it on first use; this is that import, early
+    except Exception as error:  # noqa: BLE001 - ImportError, or whatever a broken dependency raises
+        why = " ".join(f"{type(error).__name__}: {error}".split())
+        raise ExtractorUnavailable(f"the generic extractor cannot import trafilatura ({why}); "
+                                   "claimcheck is not installed correctly: install it again (README.md)") from None
+
+
 def extractor_for(url: str) -> ModuleType:
     """The site module that handles `url`'s host, or `generic`."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
