@@ -153,7 +153,8 @@ def _installed(env: Environment) -> bool:
 
 
 def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from ..report import RoundTripError, Summary, UnwritableReport, carry_over, describe, progress, read_previous
+    from ..report import (RoundTripError, Summary, UnwritableReport, carry_over, describe, printable, progress,
+                          read_previous)
 
     if not _installed(env):
         return ExitStatus.BROKEN_INSTALL
@@ -181,7 +182,7 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
             results, disappeared = carry_over(results, previous)
             for row in disappeared:
                 if not env.quiet:
-                    print(f"claimcheck: {describe(row)}", file=env.stderr)
+                    print(f"claimcheck: {printable(describe(row))}", file=env.stderr)
         summary = Summary.of(results, batch.loaded, batch.failed, disappeared)
         show(results, summary, args, env)
         written = write_reports(results, args, env, summary)
@@ -201,8 +202,7 @@ def _status(results: list[ClaimResult], batch: Batch, failed: int, written: Exit
     errors = sum(r.internal_error for r in results)
     if errors or crashed or written == ExitStatus.INTERNAL_ERROR:
         what = ", ".join(f"{n} {name}{'s' * (n != 1)}" for n, name in ((errors, "claim"), (crashed, "input")) if n)
-        print(f"claimcheck: internal error on {what or 'a report'}; exit {int(ExitStatus.INTERNAL_ERROR)}",
-              file=env.stderr)
+        env.error(f"internal error on {what or 'a report'}; exit {int(ExitStatus.INTERNAL_ERROR)}")
         return ExitStatus.INTERNAL_ERROR
     return _fail_on(results, args, env)
 
@@ -276,17 +276,20 @@ def _article_json(article) -> dict:
 
 
 def _print_article(article, env: Environment) -> None:
+    from ..report import printable as shown  # article text, never terminal control
+
     out = env.stdout
-    print(f"{article.name}: {article.title}", file=out)
+    print(f"{shown(article.name)}: {shown(article.title)}", file=out)
     for b in article.blocks:
-        print(f"\n[{b.id}] {b.heading}  公開日 {b.published or '-'}", file=out)
-        print(f"    source: {without_credentials(b.source_url) or '(none)'}  outlet: {b.outlet or '-'}", file=out)
+        print(f"\n[{b.id}] {shown(b.heading)}  公開日 {b.published or '-'}", file=out)
+        print(f"    source: {shown(without_credentials(b.source_url) or '(none)')}  outlet: {shown(b.outlet or '-')}",
+              file=out)
         for c in b.claims:
-            print(f"    {c.id:<6} {c.text}", file=out)
+            print(f"    {c.id:<6} {shown(c.text)}", file=out)
     if article.points:
         print("\n[points]", file=out)
         for p in article.points:
-            print(f"    {p.id:<6} {p.text}", file=out)
+            print(f"    {p.id:<6} {shown(p.text)}", file=out)
     print(file=out)
 
 
@@ -313,7 +316,9 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
     log.print_tally()
     if env.quiet:
         return ExitStatus.ERROR if failed else ExitStatus.OK
+    from ..report import printable
+
     for url, status in statuses.items():
-        print(f"{status:<16} {without_credentials(url)}", file=env.stdout)
-    print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)
+        print(f"{status:<16} {printable(without_credentials(url))}", file=env.stdout)
+    print(f"recorded {len(statuses)} source(s) into {printable(args.cassette)}", file=env.stdout)
     return ExitStatus.ERROR if failed else ExitStatus.OK

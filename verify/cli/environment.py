@@ -57,9 +57,16 @@ class Environment:
     quiet: bool = False  # -q: errors only (set by main from the options)
 
     def error(self, message: str) -> None:
-        print(f"claimcheck: error: {message}", file=self.stderr)
+        """One line on stderr, always; the message may quote articles, claims and URLs, so no
+        control character in it reaches the terminal."""
+        self._line(f"error: {message}")
 
     def warn(self, message: str) -> None:
         """A warning line on stderr, unless -q."""
         if not self.quiet:
-            print(f"claimcheck: warning: {message}", file=self.stderr)
+            self._line(f"warning: {message}")
+
+    def _line(self, message: str) -> None:
+        from ..report import printable  # here: --help and --version never need it
+
+        print(f"claimcheck: {printable(message)}", file=self.stderr)

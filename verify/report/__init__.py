@@ -11,12 +11,12 @@ from .html_page import render_html, write_html
 from .order import ORDERS, WORST_FIRST, articles_of, ordered
 from .roundtrip import PreviousClaim, RoundTripError, carry_over, describe, read_previous
 from .summary import ArticleCounts, Summary, effective_verdict, flagged
-from .terminal import print_summary, print_table, progress, summary_line
+from .terminal import print_summary, print_table, printable, progress, summary_line
 from .xlsx_workbook import write_xlsx
 
 __all__ = [
     "COLUMNS", "ORDERS", "WORST_FIRST", "ArticleCounts", "PreviousClaim", "RoundTripError", "Summary",
     "UnwritableReport", "articles_of", "carry_over", "check_writable", "describe", "effective_verdict", "flagged",
-    "ordered", "print_summary", "print_table", "progress", "read_previous", "render_html", "replacing",
+    "ordered", "print_summary", "print_table", "printable", "progress", "read_previous", "render_html", "replacing",
     "summary_line", "write_csv", "write_html", "write_json", "write_xlsx",
 ]
