@@ -73,3 +73,18 @@ def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces():
     assert max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
     assert spans[0] == (0, 3) and spans[-1][1] == len(text)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_page_sentence_longer_than_sudachi_accepts_is_read(tmp_path, local_server):
+    run_on = "東京では" + "あ" * 20_000 + "。"  # one 'sentence' of 60,000 bytes
+    url = local_server.route("/p", "<html><head><title>条約</title></head><body><article><p>"
+                                   f"ロシアとイランは17日、条約に署名した。{run_on}両国は軍事協力を強化する。</p></article></body></html>")
+    article = tmp_path / "a.txt"
+    article.write_text("題\n公開日:2025/01/17\n✅ ロシアとイランは条約に署名した。\n✅ 両国は軍事協力を強化する。\n"
+                       f"さらに読む ⇒どこか出典/画像元: {url}続く。\n", encoding="utf-8")
+    with time_limit(60):
+        run = run_cli("verify", article, "--json", tmp_path / "r.json", "--allow-private", "--no-cache",
+                      "--delay", "0", "--ignore-robots")
+    assert run.code == 0, run.stderr
+    claims = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["claims"]
+    assert [c["verdict"] for c in claims] == ["supported", "supported"]

@@ -171,3 +171,20 @@ def test_a_real_full_disk_leaves_the_earlier_report_intact(tmp_path):
     assert "No space left on device" in stderr and "Traceback" not in stderr
     assert (out / "report.csv").read_text(encoding="utf-8") == EARLIER
     assert not any(name.endswith(".tmp") for name in (out / "listing").read_text().split())
+
+
+def test_reports_are_written_even_when_the_terminal_is_gone(tmp_path):
+    import io
+
+    from verify.cli import Environment, main
+
+    class HungUpTerminal(io.StringIO):  # a dropped SSH session: writes fail with EIO
+        def write(self, text):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    report = tmp_path / "r.json"
+    env = Environment(stdin=io.StringIO(), stdout=HungUpTerminal(), stderr=io.StringIO(), stdout_isatty=False,
+                      stderr_isatty=False, no_color=True)
+    with pytest.raises(OSError):
+        main(["verify", str(SEED), "--cassette", str(CASSETTE), "--json", str(report)], env)
+    assert len(json.loads(report.read_text(encoding="utf-8"))["claims"]) == 9

@@ -17,7 +17,7 @@ from ..sources import ExtractorUnavailable, SourceLoader, check_extractors
 from .environment import Environment, ExitStatus
 from .fetchlog import FetchLog
 from .inputs import Batch, InputCrash, expand_inputs, load_articles
-from .output import check_destinations, show, terminal, write_reports
+from .output import announce, check_destinations, show, terminal, write_reports
 from .parser import UsageError
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
@@ -184,8 +184,9 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
                 if not env.quiet:
                     print(f"claimcheck: {printable(describe(row))}", file=env.stderr)
         summary = Summary.of(results, batch.loaded, batch.failed, disappeared)
+        written, files = write_reports(results, args, env, summary)  # the files first (output.py)
         show(results, summary, args, env)
-        written = write_reports(results, args, env, summary)
+        announce(files, len(results), args, env)
     except (CassetteError, ArticleError, RoundTripError, UnwritableReport) as error:
         env.error(str(error))
         return ExitStatus.ERROR
@@ -246,12 +247,13 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
-    failed, articles = 0, []
+    failed, crashed, articles = 0, 0, []
     with Fetcher(Settings()) as fetcher:
         for item in load_articles(_inputs(args, env), fetcher, env.stdin):
             if isinstance(item, ArticleError):
                 env.error(str(item))
                 failed += 1
+                crashed += isinstance(item, InputCrash)
             else:
                 warn_unread_citations(item, env)
                 articles.append(item)
@@ -261,7 +263,9 @@ def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
     else:
         for a in articles:
             _print_article(a, env)
-    return ExitStatus.ERROR if failed else ExitStatus.OK
+    if failed > crashed:
+        return ExitStatus.ERROR
+    return ExitStatus.INTERNAL_ERROR if crashed else ExitStatus.OK
 
 
 def _article_json(article) -> dict:

@@ -65,16 +65,17 @@ def show(results: Sequence[ClaimResult], summary, args: argparse.Namespace, env:
 
 
 def write_reports(results: Sequence[ClaimResult], args: argparse.Namespace, env: Environment,
-                  summary=None) -> ExitStatus:
-    """Every report asked for; a `wrote FILE (N claims)` line for each file, where the table went.
+                  summary=None) -> tuple[ExitStatus, list[str]]:
+    """Every report asked for: (OK, or why one was not written; the files written).
 
-    OK; ERROR (2) when a report could not be written (unwritable, full disk); INTERNAL_ERROR (3)
-    when a writer failed otherwise. Either way the other reports are written.
+    ERROR (2) when a report could not be written (unwritable, full disk), INTERNAL_ERROR (3) when
+    a writer failed otherwise; either way the other reports are written. The command writes the
+    files before it prints the table: a batch's reports must not depend on the terminal still
+    being there (a closed pipe, a dropped SSH session).
     """
     if not results:
-        return ExitStatus.OK
-    out, _ = terminal(args, env)
-    status = ExitStatus.OK
+        return ExitStatus.OK, []
+    status, written = ExitStatus.OK, []
     for option in FORMATS:
         path = getattr(args, option, None)
         if not path:
@@ -89,9 +90,18 @@ def write_reports(results: Sequence[ClaimResult], args: argparse.Namespace, env:
             env.error(f"{path}: not written: {internal_error_reason(error)}")
             status = status if status == ExitStatus.ERROR else ExitStatus.INTERNAL_ERROR
             continue
-        if out is not None and path != STDOUT:
-            print(f"wrote {path} ({len(results)} claim{'s' * (len(results) != 1)})", file=out)
-    return status
+        if path != STDOUT:
+            written.append(path)
+    return status, written
+
+
+def announce(written: Sequence[str], claims: int, args: argparse.Namespace, env: Environment) -> None:
+    """A `wrote FILE (N claims)` line for each report file, where the table went."""
+    out, _ = terminal(args, env)
+    if out is None:
+        return
+    for path in written:
+        print(f"wrote {path} ({claims} claim{'s' * (claims != 1)})", file=out)
 
 
 def _write(writer, results, path: str, args, summary, env) -> None:
