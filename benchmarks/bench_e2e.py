@@ -1,5 +1,6 @@
 """End to end, offline: articles per second of `verify` over a generated corpus, the CPU time of
-one cached article, and peak memory (RSS) as the number of articles grows.
+one cached article, and peak memory (RSS) as the number of articles grows; and (`corners`) the
+hostile inputs of issue #11 that once took minutes, each one real `claimcheck` run.
 
 Each run is a subprocess (benchmarks/e2e_child.py) so that its peak RSS is its own. Runs timed
 in CPU seconds go two at a time (this machine's cores); runs whose point is wall time (the
@@ -8,6 +9,7 @@ politeness spacing) go alone.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -145,4 +147,91 @@ def run(out: Path, sizes) -> list[Figure]:
         "memory", f"peak RSS, {first:,} articles, results kept (as `claimcheck verify` before its reports)", "MB",
         [kept["peak_rss_mb"]], f"streamed, {first:,} articles", [small["peak_rss_mb"]], higher_is_better=False,
         note=f"{kept['kept']:,} ClaimResults kept; {_slope(kept)}"))
+    return figures
+
+
+# Hostile inputs of issue #11, each the wall time and peak RSS of one `claimcheck` process, with
+# the figure measured before the fix (same machine, commit a8fea1a) in the note.
+CORNER_TARGET_S = 10.0
+_CITE = "さらに読む ⇒どこか出典/画像元: "
+
+
+def _corner_inputs(folder: Path, seed: Path, page_url: str) -> list[tuple[str, list[str], str]]:
+    """(figure name, claimcheck arguments, before) for each corner; writes the files it needs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = "題\n公開日:2025/01/04\n✅ 何かが起きた。\n" + _CITE
+    (folder / "parens.txt").write_text(head + "https://example.org/a" + ")" * 200_000 + "\n", encoding="utf-8")
+    for depth in (10_000, 20_000):
+        (folder / f"deep{depth}.html").write_text(
+            "<!doctype html><html><body>" + "<div>" * depth + "<p>題</p><p>公開日:2025/01/04</p><p>✅ 何かが起きた。</p>"
+            f"<p>{_CITE}https://example.org/a</p>" + "</div>" * depth + "</body></html>", encoding="utf-8")
+    point = "💡 日米は" + "軍事、" * 5_000 + "経済などで協力する。"
+    (folder / "list.txt").write_text(seed.read_text(encoding="utf-8").rstrip("\n") + "\n" + (point + "\n") * 3,
+                                     encoding="utf-8")
+    (folder / "big.txt").write_text("大きなページ\n公開日:2025/01/04\n✅ 東京都で5人が集まった。\n✅ 大阪府で8人が帰った。\n"
+                                    f"{_CITE}{page_url}\n", encoding="utf-8")
+    cassette = str(corpus_mod.ROOT / "tests" / "fixtures" / "cassettes" / "devset.yaml")
+    live = ["--allow-private", "--no-cache", "--ignore-robots", "--delay", "0", "--timeout", "60"]
+    return [
+        ("extract: a URL followed by 200,000 ')'", ["extract", str(folder / "parens.txt")], "27.6 s"),
+        ("extract: a saved article nested 10,000 <div>s deep", ["extract", str(folder / "deep10000.html")], "8.1 s"),
+        ("extract: a saved article nested 20,000 <div>s deep", ["extract", str(folder / "deep20000.html")], "26.8 s"),
+        ("verify: the demo article + 3 💡 points of 15,000 characters (「軍事、」 × 5,000)",
+         ["verify", str(folder / "list.txt"), "--cassette", cassette], "178 s"),
+        ("verify: 2 claims against a 9.9 MB page of short sentences", ["verify", str(folder / "big.txt"), *live],
+         "168 s, 5.2 GB RSS"),
+    ]
+
+
+def _big_page(folder: Path) -> Path:
+    """A 9.9 MB page of short sentences, 20 to a paragraph."""
+    paragraphs, size, i = [], 0, 0
+    while size < 9_800_000:
+        paragraphs.append("<p>" + "".join(f"東京都で{i + k}人が集まった。" for k in range(20)) + "</p>")
+        size += len(paragraphs[-1].encode())
+        i += 20
+    page = folder / "big.html"
+    page.write_text("<html><head><title>大きなページ</title></head><body><article>" + "\n".join(paragraphs)
+                    + "</article></body></html>", encoding="utf-8")
+    return page
+
+
+def _timed_process(args: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit status) of one `python -m verify ARGS`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "verify", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, cwd=str(corpus_mod.ROOT))
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode
+
+
+def corners(out: Path) -> list[Figure]:
+    """Wall time and peak RSS of each hostile input, one `claimcheck` process each."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    folder = out / "corners"
+    folder.mkdir(parents=True, exist_ok=True)
+    _big_page(folder)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    seed = corpus_mod.ROOT / "tests" / "fixtures" / "articles" / "000_8a0206ff2ce473fd.txt"
+    figures = []
+    try:
+        for name, args, before in _corner_inputs(folder, seed, f"http://127.0.0.1:{server.server_port}/big.html"):
+            log(f"corners: {name}")
+            wall, rss, code = _timed_process(args)
+            fig = Figure("corners", name, "s", [wall], higher_is_better=False, target=f"< {CORNER_TARGET_S:.0f} s",
+                         note=f"before issue #11: {before}; now peak RSS {rss:.0f} MB; exit {code}")
+            fig.met = wall < CORNER_TARGET_S and code == 0
+            figures.append(fig)
+    finally:
+        server.shutdown()
     return figures

@@ -19,7 +19,7 @@ from pathlib import Path
 from .corpus import ROOT
 from .timing import Figure, log, machine, table
 
-SECTIONS = ("matching", "extraction", "e2e", "startup", "structure")
+SECTIONS = ("matching", "extraction", "e2e", "startup", "structure", "corners")
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import accuracy
 
         figures += accuracy.structure_ablation(sizes.startup_repeat)
+    if "corners" in wanted:
+        from . import bench_e2e
+
+        figures += bench_e2e.corners(args.out)
 
     info = machine()
     head = (f"machine: {info['nproc']} × {info['cpu']}; {info['implementation']} {info['python']}; "

@@ -13,11 +13,11 @@ from claims import ArticleError
 from ..fetch import CassetteError, Fetcher, HostRule, Settings, default_user_agent, recording, replaying
 from ..model import ClaimResult, without_credentials
 from ..pipeline import verify_article
-from ..sources import SourceLoader
+from ..sources import ExtractorUnavailable, SourceLoader, check_extractors
 from .environment import Environment, ExitStatus
 from .fetchlog import FetchLog
-from .inputs import Batch, expand_inputs, load_articles
-from .output import check_destinations, show, terminal, write_reports
+from .inputs import Batch, InputCrash, expand_inputs, load_articles
+from .output import announce, check_destinations, show, terminal, write_reports
 from .parser import UsageError
 
 DEMO_ARTICLE = "000_8a0206ff2ce473fd.txt"
@@ -94,8 +94,15 @@ def _run(names: list[str], args: argparse.Namespace, env: Environment,
                 failed += 1
                 continue
             warn_unread_citations(item, env)
-            loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
-            results.extend(verify_article(item, loader))
+            try:
+                loader.prefetch(_cited(item))  # all sources at once, in parallel across hosts
+            except Exception:  # noqa: BLE001 - each page is fetched again, its error on its claims
+                pass
+            checked = verify_article(item, loader)
+            for result in checked:
+                if result.internal_error:  # the claim is in the report; say so now, not only there
+                    env.error(f"{result.article} {result.claim_id} 「{_short(result.claim)}」: {result.reason}")
+            results.extend(checked)
     return results, failed
 
 
@@ -112,6 +119,10 @@ def warn_unread_citations(article, env: Environment) -> None:
             env.warn(f"{article.name}: block {block.id}{f' 「{heading}」' if heading else ''}: "
                      "出典 line without a URL that could be read; its claims are checked against the "
                      "article's other sources")
+
+
+def _short(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _cited(article) -> dict[str, str]:
@@ -131,15 +142,28 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
     return expand_inputs(names, lists, env.stdin)
 
 
-def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from ..report import RoundTripError, Summary, carry_over, describe, progress, read_previous
+def _installed(env: Environment) -> bool:
+    """False, after one line on stderr, when an extractor cannot work: say so before any work."""
+    try:
+        check_extractors()
+    except ExtractorUnavailable as error:
+        env.error(str(error))
+        return False
+    return True
 
+
+def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
+    from ..report import (RoundTripError, Summary, UnwritableReport, carry_over, describe, printable, progress,
+                          read_previous)
+
+    if not _installed(env):
+        return ExitStatus.BROKEN_INSTALL
     verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
     log = FetchLog(env.stderr if verbosity else None, verbosity)
     try:
+        # Before the run: a report path or --previous file that is wrong must not cost a batch.
         check_destinations(args)
         batch = _inputs(args, env)
-        # Read --previous before the run: a wrong path should not cost a whole batch.
         previous = read_previous(args.previous) if getattr(args, "previous", None) else None
         # A progress bar and a -v log would draw over each other: the log wins.
         terminal = env.stderr if env.stderr_isatty and not env.quiet and not verbosity else None
@@ -158,15 +182,29 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
             results, disappeared = carry_over(results, previous)
             for row in disappeared:
                 if not env.quiet:
-                    print(f"claimcheck: {describe(row)}", file=env.stderr)
+                    print(f"claimcheck: {printable(describe(row))}", file=env.stderr)
         summary = Summary.of(results, batch.loaded, batch.failed, disappeared)
+        written, files = write_reports(results, args, env, summary)  # the files first (output.py)
         show(results, summary, args, env)
-        write_reports(results, args, env, summary)
-    except (CassetteError, ArticleError, RoundTripError) as error:
+        announce(files, len(results), args, env)
+    except (CassetteError, ArticleError, RoundTripError, UnwritableReport) as error:
         env.error(str(error))
         return ExitStatus.ERROR
-    if failed:
+    return _status(results, batch, failed, written, args, env)
+
+
+def _status(results: list[ClaimResult], batch: Batch, failed: int, written: ExitStatus,
+            args: argparse.Namespace, env: Environment) -> ExitStatus:
+    """The run's exit status: 2 (an input or a report failed), else 3 (claimcheck failed on a
+    claim or an input), else 1 (--fail-on), else 0. docs/usage.md lists them."""
+    crashed = sum(isinstance(e, InputCrash) for e in batch.failed)
+    if failed > crashed or written == ExitStatus.ERROR:
         return ExitStatus.ERROR
+    errors = sum(r.internal_error for r in results)
+    if errors or crashed or written == ExitStatus.INTERNAL_ERROR:
+        what = ", ".join(f"{n} {name}{'s' * (n != 1)}" for n, name in ((errors, "claim"), (crashed, "input")) if n)
+        env.error(f"internal error on {what or 'a report'}; exit {int(ExitStatus.INTERNAL_ERROR)}")
+        return ExitStatus.INTERNAL_ERROR
     return _fail_on(results, args, env)
 
 
@@ -198,6 +236,8 @@ def demo_paths() -> tuple[Path, Path]:
 
 
 def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
+    if not _installed(env):
+        return ExitStatus.BROKEN_INSTALL
     article, cassette = demo_paths()
     out, _ = terminal(args, env)
     if out is not None:
@@ -207,12 +247,13 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
-    failed, articles = 0, []
+    failed, crashed, articles = 0, 0, []
     with Fetcher(Settings()) as fetcher:
         for item in load_articles(_inputs(args, env), fetcher, env.stdin):
             if isinstance(item, ArticleError):
                 env.error(str(item))
                 failed += 1
+                crashed += isinstance(item, InputCrash)
             else:
                 warn_unread_citations(item, env)
                 articles.append(item)
@@ -222,7 +263,9 @@ def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
     else:
         for a in articles:
             _print_article(a, env)
-    return ExitStatus.ERROR if failed else ExitStatus.OK
+    if failed > crashed:
+        return ExitStatus.ERROR
+    return ExitStatus.INTERNAL_ERROR if crashed else ExitStatus.OK
 
 
 def _article_json(article) -> dict:
@@ -237,21 +280,26 @@ def _article_json(article) -> dict:
 
 
 def _print_article(article, env: Environment) -> None:
+    from ..report import printable as shown  # article text, never terminal control
+
     out = env.stdout
-    print(f"{article.name}: {article.title}", file=out)
+    print(f"{shown(article.name)}: {shown(article.title)}", file=out)
     for b in article.blocks:
-        print(f"\n[{b.id}] {b.heading}  公開日 {b.published or '-'}", file=out)
-        print(f"    source: {without_credentials(b.source_url) or '(none)'}  outlet: {b.outlet or '-'}", file=out)
+        print(f"\n[{b.id}] {shown(b.heading)}  公開日 {b.published or '-'}", file=out)
+        print(f"    source: {shown(without_credentials(b.source_url) or '(none)')}  outlet: {shown(b.outlet or '-')}",
+              file=out)
         for c in b.claims:
-            print(f"    {c.id:<6} {c.text}", file=out)
+            print(f"    {c.id:<6} {shown(c.text)}", file=out)
     if article.points:
         print("\n[points]", file=out)
         for p in article.points:
-            print(f"    {p.id:<6} {p.text}", file=out)
+            print(f"    {p.id:<6} {shown(p.text)}", file=out)
     print(file=out)
 
 
 def cmd_record(args: argparse.Namespace, env: Environment) -> int:
+    if not _installed(env):  # the statuses it prints come from extracting each page
+        return ExitStatus.BROKEN_INSTALL
     failed, statuses = 0, {}
     try:
         verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
@@ -272,7 +320,9 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
     log.print_tally()
     if env.quiet:
         return ExitStatus.ERROR if failed else ExitStatus.OK
+    from ..report import printable
+
     for url, status in statuses.items():
-        print(f"{status:<16} {without_credentials(url)}", file=env.stdout)
-    print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)
+        print(f"{status:<16} {printable(without_credentials(url))}", file=env.stdout)
+    print(f"recorded {len(statuses)} source(s) into {printable(args.cassette)}", file=env.stdout)
     return ExitStatus.ERROR if failed else ExitStatus.OK

@@ -4,6 +4,11 @@ and the `wrote FILE (N claims)` lines.
 stdout carries one thing at a time: the table and summary, or a report sent there with `-`
 (then the table and summary go to stderr, so `--json - | jq` reads pure JSON), or with -q
 nothing but such a report. Errors always go to stderr.
+
+Every report path is tried before the run starts (`check_destinations`), so `--csv
+/nonexistent/r.csv` costs a second, not a batch. At the end each report file is written on its
+own (report.replacing: beside the target, synced, renamed over it): one that still fails is
+named on stderr, the others are written, and the earlier file at that path stays as it was.
 """
 from __future__ import annotations
 
@@ -11,10 +16,8 @@ import argparse
 import io
 from typing import IO, Sequence
 
-from claims import ArticleError
-
-from ..model import ClaimResult
-from .environment import Environment
+from ..model import ClaimResult, internal_error_reason
+from .environment import Environment, ExitStatus
 from .parser import UsageError
 
 STDOUT = "-"
@@ -22,12 +25,19 @@ FORMATS = ("csv", "json", "html", "xlsx")  # the report options, in the order th
 
 
 def check_destinations(args: argparse.Namespace) -> None:
-    """Refuse, before anything runs, what cannot be written: two reports on stdout, a workbook there."""
+    """Refuse, before anything runs, what cannot be written: two reports on stdout, a workbook
+    there (UsageError), a report path that cannot be written (report.UnwritableReport)."""
+    from ..report import check_writable
+
     on_stdout = [f"--{f}" for f in FORMATS if getattr(args, f, None) == STDOUT]
     if "--xlsx" in on_stdout:
         raise UsageError("--xlsx -: a workbook is binary; name a file")
     if len(on_stdout) > 1:
         raise UsageError(f"{' and '.join(on_stdout)}: only one report can go to stdout")
+    for option in FORMATS:
+        path = getattr(args, option, None)
+        if path and path != STDOUT:
+            check_writable(path)
 
 
 def terminal(args: argparse.Namespace, env: Environment) -> tuple[IO[str] | None, bool]:
@@ -54,21 +64,55 @@ def show(results: Sequence[ClaimResult], summary, args: argparse.Namespace, env:
         print_summary(summary, out, color=color, order=articles_of(ordered(results, order)))
 
 
-def write_reports(results: Sequence[ClaimResult], args: argparse.Namespace, env: Environment, summary=None) -> None:
-    """Every report asked for; a `wrote FILE (N claims)` line for each file, where the table went."""
+def write_reports(results: Sequence[ClaimResult], args: argparse.Namespace, env: Environment,
+                  summary=None) -> tuple[ExitStatus, list[str]]:
+    """Every report asked for: (OK, or why one was not written; the files written).
+
+    ERROR (2) when a report could not be written (unwritable, full disk), INTERNAL_ERROR (3) when
+    a writer failed otherwise; either way the other reports are written. The command writes the
+    files before it prints the table: a batch's reports must not depend on the terminal still
+    being there (a closed pipe, a dropped SSH session).
+    """
     if not results:
-        return
-    out, _ = terminal(args, env)
+        return ExitStatus.OK, []
+    status, written = ExitStatus.OK, []
     for option in FORMATS:
         path = getattr(args, option, None)
         if not path:
             continue
         try:
-            _WRITERS[option](results, path, args, summary, env)
+            _write(_WRITERS[option], results, path, args, summary, env)
         except OSError as error:
-            raise ArticleError(f"{path}: cannot write ({error.strerror or error})") from None
-        if out is not None and path != STDOUT:
-            print(f"wrote {path} ({len(results)} claim{'s' * (len(results) != 1)})", file=out)
+            env.error(f"{path}: cannot write ({error.strerror or error}); an earlier file there is unchanged")
+            status = ExitStatus.ERROR
+            continue
+        except Exception as error:  # noqa: BLE001 - a writer's bug must not cost the other reports
+            env.error(f"{path}: not written: {internal_error_reason(error)}")
+            status = status if status == ExitStatus.ERROR else ExitStatus.INTERNAL_ERROR
+            continue
+        if path != STDOUT:
+            written.append(path)
+    return status, written
+
+
+def announce(written: Sequence[str], claims: int, args: argparse.Namespace, env: Environment) -> None:
+    """A `wrote FILE (N claims)` line for each report file, where the table went."""
+    out, _ = terminal(args, env)
+    if out is None:
+        return
+    for path in written:
+        print(f"wrote {path} ({claims} claim{'s' * (claims != 1)})", file=out)
+
+
+def _write(writer, results, path: str, args, summary, env) -> None:
+    """A report file through report.replacing (whole or not at all); stdout as it is."""
+    from ..report import replacing
+
+    if path == STDOUT:
+        writer(results, path, args, summary, env)
+        return
+    with replacing(path) as temporary:
+        writer(results, temporary, args, summary, env)
 
 
 def _write_csv(results, path, args, summary, env) -> None:

@@ -1,20 +1,22 @@
 """Every output of a run: the terminal table and summary, the CSV, JSON, HTML and XLSX reports,
-and the editor round trip (an earlier report's editor columns carried into a new run).
+and the editor round trip (an earlier report's editor columns carried into a new run). Report files
+are written beside their target and renamed over it (files.py), so none is ever left half written.
 
 Each format is one module; all show the same rows (csv_json.COLUMNS) and the same `Summary`.
 Nothing here decides a verdict: reports only show `model.ClaimResult`s.
 """
 from .csv_json import COLUMNS, write_csv, write_json
+from .files import UnwritableReport, check_writable, replacing
 from .html_page import render_html, write_html
 from .order import ORDERS, WORST_FIRST, articles_of, ordered
 from .roundtrip import PreviousClaim, RoundTripError, carry_over, describe, read_previous
 from .summary import ArticleCounts, Summary, effective_verdict, flagged
-from .terminal import print_summary, print_table, progress, summary_line
+from .terminal import print_summary, print_table, printable, progress, summary_line
 from .xlsx_workbook import write_xlsx
 
 __all__ = [
     "COLUMNS", "ORDERS", "WORST_FIRST", "ArticleCounts", "PreviousClaim", "RoundTripError", "Summary",
-    "articles_of", "carry_over", "describe", "effective_verdict", "flagged", "ordered", "print_summary",
-    "print_table", "progress", "read_previous", "render_html", "summary_line", "write_csv", "write_html",
-    "write_json", "write_xlsx",
+    "UnwritableReport", "articles_of", "carry_over", "check_writable", "describe", "effective_verdict", "flagged",
+    "ordered", "print_summary", "print_table", "printable", "progress", "read_previous", "render_html", "replacing",
+    "summary_line", "write_csv", "write_html", "write_json", "write_xlsx",
 ]

@@ -46,6 +46,7 @@ class Summary:
     statuses: dict[str, int] = field(default_factory=dict)
     articles_ok: int = 0
     failures: tuple[str, ...] = ()           # one message per input that could not be read
+    internal_errors: int = 0                 # claims claimcheck failed to check (ClaimResult.internal_error)
     disappeared: tuple["PreviousClaim", ...] = ()
     articles: tuple[ArticleCounts, ...] = ()  # one per article with claims, in the order read
 
@@ -65,6 +66,7 @@ class Summary:
             statuses={s: statuses[s] for s in order if statuses.get(s)},
             articles_ok=articles,
             failures=tuple(str(e) for e in failed),
+            internal_errors=sum(r.internal_error for r in results),
             disappeared=tuple(disappeared),
             articles=tuple(ArticleCounts.of(a, rows) for a, rows in _by_article(results).items()),
         )
