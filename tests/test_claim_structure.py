@@ -342,3 +342,17 @@ def test_a_superlative_field_keeps_every_word():
     m = match_claim("同区間の輸送密度は12人で、全国のJR在来線で最も少ない水準でした。", doc)
     assert m.verdict is not Verdict.SUPPORTED and "西日本" in m.reason, m.reason
     assert match_claim("同区間の輸送密度は12人で、JR西日本の在来線で最も少ない水準でした。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_loose_wording_on_a_cut_page_is_no_support():
+    lead = ("月80時間分の残業代を基本給に含める「固定残業代」の制度は無効だとして、運送会社の元運転手の男性が未払い残業代"
+            "などを求めた訴訟で、東京地裁(中島美穂裁判長)は19日、制度を無効と判断し、会社に約870万円の支払いを命じた。",
+            "判決によると、男性は2019年4月から2023年3月まで勤務した。")
+    claim = "中島美穂裁判長は、長時間の残業を前提とする制度は公序良俗に反すると述べました。"
+    # the same loose wording is support on a whole page, but not on one cut by a pay wall
+    assert match_claim(claim, SourceDoc("u", paragraphs=lead)).verdict is Verdict.SUPPORTED
+    m = match_claim(claim, SourceDoc("u", truncated=True, status="paywalled", paragraphs=lead))
+    assert m.verdict is Verdict.UNVERIFIABLE and m.reason.startswith("paywalled"), m.reason
+    close = "中島美穂裁判長は、固定残業代の制度は長時間の残業を前提としており無効だと述べました。"
+    assert match_claim(close, SourceDoc("u", truncated=True, status="paywalled", paragraphs=lead)).verdict \
+        is Verdict.SUPPORTED
