@@ -356,3 +356,11 @@ def test_loose_wording_on_a_cut_page_is_no_support():
     close = "中島美穂裁判長は、固定残業代の制度は長時間の残業を前提としており無効だと述べました。"
     assert match_claim(close, SourceDoc("u", truncated=True, status="paywalled", paragraphs=lead)).verdict \
         is Verdict.SUPPORTED
+
+
+def test_a_person_seated_in_another_post():
+    doc = SourceDoc("u", paragraphs=("新会社の社長には北浜屋の山田一郎社長(56)が就き、南町薬局の佐藤次郎社長(63)は会長に就任する。",))
+    m = match_claim("新会社の会長には、北浜屋の山田一郎社長が就任します。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "role" in m.reason and "社長" in m.reason, m.reason
+    assert match_claim("新会社の社長には、北浜屋の山田一郎社長が就任します。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("南町薬局の佐藤次郎社長は、新会社の会長に就きます。", doc).verdict is Verdict.SUPPORTED

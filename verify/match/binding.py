@@ -16,7 +16,7 @@ from .. import numbers as Q
 from . import lexicon
 from . import names as N
 from . import thresholds as T
-from .prepared import Clause, PreparedClaim, Sentence, clause_spans
+from .prepared import Clause, PreparedClaim, PreparedSource, Sentence, clause_spans
 
 
 def _is_plain(tok: Token) -> bool:
@@ -163,6 +163,39 @@ def owner_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact
                   if e.case == "subj" and N.can_rival(mine, e) and mine.same_slot(e) and e.text != mine.text]
         if rivals and len(rivals) == len(holders):
             out.append(Fact(q.kind, q.phrase, CONFLICTING, f"{rivals[0]} {q.text} (not {mine.text})"))
+    return out
+
+
+# Verbs of taking a post (closed class): 会長に就任, 社長に就く, 議長に選ばれる.
+_APPOINTED_RE = re.compile(r"就任|就く|就き|就いた|就け|選ばれ|選出|起用|任命|昇格")
+_POST_RE = re.compile(r"([\u4e00-\u9fff]{1,6})(?:には|に)、?")
+
+
+def _posts(text: str, people: list[str]) -> dict[str, str]:
+    """The post each person takes, as a sentence says it: 新会社の社長には三島氏が就き、高梨氏は会長に
+    就任する -> {三島: 社長, 高梨: 会長}. Each appointing verb closes the stretch of text before it."""
+    out, start = {}, 0
+    for verb in _APPOINTED_RE.finditer(text):
+        stretch = text[start:verb.start()]
+        start = verb.end()
+        posts = _POST_RE.findall(stretch)
+        named = [p for p in people if N.entity_in(p, stretch)]
+        if posts and len(named) == 1:
+            out[named[0]] = posts[-1].split("の")[-1]
+    return out
+
+
+def post_conflicts(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """A person given another post than the page gives them (新会社の会長には三島氏が就任 where
+    the page seats 三島氏 as 社長 and another person as 会長)."""
+    persons = [e for e in claim.entities if e.kind == "person"]
+    people = [e.text for e in persons if e.case == "subj"] or [e.text for e in persons]  # (北浜屋の山田氏が)
+    mine = _posts(claim.norm, people)
+    out = []
+    for person, post in mine.items():
+        theirs = {p for s in source.sentences if N.entity_in(person, s.text) for p in [_posts(s.text, [person]).get(person)] if p}
+        if theirs and not any(post in t or t in post for t in theirs):
+            out.append(Fact("role", f"{post} ({person})", CONFLICTING, sorted(theirs)[0]))
     return out
 
 

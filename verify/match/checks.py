@@ -15,7 +15,7 @@ from . import polarity as P
 from . import names as N
 from . import lexicon
 from . import thresholds as T
-from .binding import clause_conflicts
+from .binding import clause_conflicts, post_conflicts
 from .elements import check_elements
 from .emphasis import check_wording
 from .evidence import masks as _masks
@@ -332,6 +332,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + _check_list_items(claim, source)
         + _check_comparisons(claim)
         + check_elements(claim, source, evidence)
+        + post_conflicts(claim, source)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
     # a month or day the dateline implies is no conflict; a year in the matching clause beats
