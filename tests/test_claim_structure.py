@@ -364,3 +364,11 @@ def test_a_person_seated_in_another_post():
     assert m.verdict is Verdict.CONTRADICTED and "role" in m.reason and "社長" in m.reason, m.reason
     assert match_claim("新会社の社長には、北浜屋の山田一郎社長が就任します。", doc).verdict is Verdict.SUPPORTED
     assert match_claim("南町薬局の佐藤次郎社長は、新会社の会長に就きます。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_an_invented_visit_told_with_a_native_verb():
+    doc = SourceDoc("u", paragraphs=("井上氏は15日夜、記者団に対し「荒木氏の当選を祝福したい」と述べた。",
+                                     "市長は同日、工事現場を訪れて作業員を激励した。"))
+    m = match_claim("井上氏は荒木氏の事務所を訪れ、当選を祝いました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "訪れ" in m.reason, m.reason
+    assert match_claim("市長は同日、工事現場に出向いて作業員を激励しました。", doc).verdict is Verdict.SUPPORTED

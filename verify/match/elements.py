@@ -164,12 +164,17 @@ def _check_acts(claim: PreparedClaim, ev: Evidence, source: PreparedSource) -> l
         if act.lemma in lexicon.EMPHASIS:
             continue  # 倍増, 半減: the emphasis check asks the numbers to back these
         found = ev.counterparts(act.lemma, act.word, act.synonyms)
+        if act.lemma in S.GOING_VERBS:  # any visit will do (出向く / 訪れる / 訪問), but it must be
+            # told in the sentence telling the claim: whose visit it was matters
+            found += [c for verb in sorted(S.GOING_VERBS | {"訪問"}) for c in ev.counterparts(verb, verb, ())]
+            found = ev.telling(claim, found, act.start)
         if not found:
             # a native verb is often a loose paraphrase (退ける, 届かない, 大台に乗る: measured on
             # the labelled sets, checking them flags one faithful claim in ten), and an act denied
             # (修正しなかった) restates what the source words as keeping (据え置いた): only an act
-            # a compound names, and says happened, must be in the source
-            if act.sino and not act.negated:
+            # a compound names, and says happened, must be in the source — and a visit (訪れる,
+            # 出向く: a closed class of going verbs), which summaries invent around the page's names
+            if (act.sino or act.lemma in S.GOING_VERBS) and not act.negated:
                 told = _told_elsewhere(claim, act, source)
                 out.append(Fact("predicate", said, FOUND, told) if told else Fact("predicate", said, MISSING))
             continue

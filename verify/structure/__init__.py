@@ -17,9 +17,9 @@ from .certainty import (ASSERTED, CERTAINTY, CONSIDERED, DECIDED, PLANNED, POSSI
                        modality)
 from .negation import SAHEN_VERBS, negated_after, negations_after
 from .speakers import personal, quote_spans, same_speaker, speaker, topic
-from .words import LIGHT_PREDICATES, NECESSITY_VERBS, REPORTING_VERBS, SUPPORT_VERBS, UNDOING_VERBS, VIEW_VERBS, LIMIT_WORDS
+from .words import GOING_VERBS, LIGHT_PREDICATES, NECESSITY_VERBS, REPORTING_VERBS, SUPPORT_VERBS, UNDOING_VERBS, VIEW_VERBS, LIMIT_WORDS
 
-__all__ = ["ASSERTED", "Act", "CAUSAL_CONNECTIVES", "CAUSE_WORDS", "CERTAINTY", "CONSIDERED", "Cause", "DECIDED",
+__all__ = ["ASSERTED", "Act", "CAUSAL_CONNECTIVES", "CAUSE_WORDS", "CERTAINTY", "CONSIDERED", "Cause", "DECIDED", "GOING_VERBS",
            "LIGHT_PREDICATES", "Modifier", "NECESSITY_VERBS", "PLANNED", "POSSIBLE", "REPORTED", "REPORTING_VERBS", "REQUESTED",
            "SAHEN_VERBS", "SUPPORT_VERBS", "UNDOING_VERBS", "VIEW_VERBS", "LIMIT_WORDS", "acts", "causes", "limits", "modality", "modifiers", "negated_after", "negations_after", "personal", "quote_spans",
            "same_speaker", "speaker", "topic"]

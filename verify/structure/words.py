@@ -75,7 +75,7 @@ PARTICLE_VERBS = frozenset({"就く", "対する", "於く", "合わせる", "�
                             "限る", "渡る", "亘る", "至る", "残る", "及ぶ", "掛ける"})
 
 # Verbs of going that take their purpose with に: 視察に訪れた, 調査に入った, 応援に駆けつけた.
-GOING_VERBS = frozenset({"訪れる", "出向く", "向かう", "行く", "来る", "入る", "駆け付ける", "駆けつける",
+GOING_VERBS = frozenset({"訪れる", "訪ねる", "出向く", "向かう", "行く", "来る", "入る", "駆け付ける", "駆けつける",
                          "赴く", "出掛ける", "乗り込む"})
 
 # Verbs that undo their object: 認定は見送られた, 運転を見合わせた, 計画を撤回 mean "no 認定/運転/計画".
