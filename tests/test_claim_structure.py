@@ -372,3 +372,12 @@ def test_an_invented_visit_told_with_a_native_verb():
     m = match_claim("井上氏は荒木氏の事務所を訪れ、当選を祝いました。", doc)
     assert m.verdict is not Verdict.SUPPORTED and "訪れ" in m.reason, m.reason
     assert match_claim("市長は同日、工事現場に出向いて作業員を激励しました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_gap_between_a_counted_number_and_a_bare_one():
+    doc = SourceDoc("u", paragraphs=("47都道府県のうち32道府県が「増加傾向」と答えた。",
+                                     "「増加傾向」と答えた道府県は前年の同時期の18から大きく増えた。"))
+    assert match_claim("「増加傾向」と答えた道府県は32にのぼり、前年の同じ時期より14増えました。", doc).verdict \
+        is Verdict.SUPPORTED
+    assert match_claim("「増加傾向」と答えた道府県は32にのぼり、前年の同じ時期より16増えました。", doc).verdict \
+        is not Verdict.SUPPORTED

@@ -21,7 +21,7 @@ def differences(found: list[Quantity]) -> list[Quantity]:
             if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
                 out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
                 continue
-            bare_pair = a.unit == b.unit == "" and (not (a.counted or b.counted) or a.counted == b.counted)
+            bare_pair = a.unit == b.unit == "" and (not a.counted or not b.counted or a.counted == b.counted)
             if a.unit != b.unit or a.unit in DATE_UNITS or a.unit == "" and not bare_pair:
                 continue  # bare numbers must count the same thing (a claim's cue gates their use)
             big, small = (a, b) if a.value >= b.value else (b, a)
