@@ -143,7 +143,7 @@ def best_threshold(score, thresholds, data: LabelledSet | None = None) -> tuple[
 
 # ---- what each check of what a claim says happened costs, and what it buys (issue 10) ----------
 
-SETS = ("labelled", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout7")
+SETS = ("labelled", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
 # Each variant turns one group of checks off (verify/match/elements.py and links.py).
 VARIANTS = {
     "all checks": (),

@@ -19,7 +19,7 @@ from pathlib import Path
 from .corpus import ROOT
 from .timing import Figure, log, machine, table
 
-SECTIONS = ("matching", "extraction", "e2e", "startup", "structure", "scale", "memory")
+SECTIONS = ("matching", "extraction", "e2e", "startup", "structure", "corners", "scale", "memory")
 
 
 @dataclass(frozen=True)
@@ -78,17 +78,21 @@ def main(argv: list[str] | None = None) -> int:
 
         figures += bench_startup.run(args.out, sizes.startup_repeat)
     if "scale" in wanted:
-        from . import bench_e2e
+        from . import bench_scale
 
-        figures += bench_e2e.run_scale(args.out, sizes)
+        figures += bench_scale.run_scale(args.out, sizes)
     if "memory" in wanted:
-        from . import bench_e2e
+        from . import bench_scale
 
-        figures += bench_e2e.run_memory(args.out, sizes)
+        figures += bench_scale.run_memory(args.out, sizes)
     if "structure" in wanted:
         from . import accuracy
 
         figures += accuracy.structure_ablation(sizes.startup_repeat)
+    if "corners" in wanted:
+        from . import bench_e2e
+
+        figures += bench_e2e.corners(args.out)
 
     info = machine()
     head = (f"machine: {info['nproc']} × {info['cpu']}; {info['implementation']} {info['python']}; "

@@ -26,19 +26,8 @@ def html_to_text(html: str) -> str:
 
     soup = BeautifulSoup(html, "lxml")
     title = _title(soup)
-    for tag in soup(_DROP_TAGS):
-        tag.decompose()
-    # A citation written as <a href="https://…">毎日新聞</a> shows the outlet, not the URL;
-    # append the href so the parser sees the URL the reader would follow.
-    for link in soup.find_all("a", href=True):
-        href = link["href"].strip()
-        if URL_RE.fullmatch(href) and href not in link.get_text():
-            link.append(" " + href + " ")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
     root = soup.body or soup
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in root.get_text().split("\n"))
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in _visible_text(root).split("\n"))
     # The parser takes the first line as the title: make it the page's, not its menu's first word.
     return "\n".join(([title] if title else []) + [line for line in lines if line])
 
@@ -56,3 +45,52 @@ def _title(soup) -> str:  # noqa: ANN001 - a BeautifulSoup document
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+_BREAK = object()  # a line break at a block element's edge (text may hold "\n" of its own)
+
+
+def _visible_text(root) -> str:
+    """The text under `root` with a line break around every block element.
+
+    One walk with an explicit stack, reading the tree without changing it: bs4's
+    insert_before/insert_after look for the last descendant each time, which made a page
+    nested 20,000 <div>s deep take half a minute, and recursion would overflow (issue #11).
+    A citation written as <a href="https://…">毎日新聞</a> shows the outlet, not the URL, so the
+    href is added after the link text: the parser sees the URL the reader would follow.
+    """
+    from bs4 import CData, NavigableString, Tag
+
+    # The strings get_text() would show: no comments, doctypes or processing instructions.
+    wanted = root.interesting_string_types or (NavigableString, CData)
+    wanted = (wanted,) if isinstance(wanted, type) else tuple(wanted)
+    parts: list = []
+    stack: list = [(root, iter(root.contents), 0)]
+    while stack:
+        tag, children, start = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if tag is not root:
+                _leave(tag, parts, start)
+            continue
+        if isinstance(child, Tag):
+            if child.name in _DROP_TAGS:
+                continue
+            if child.name in _BLOCK_TAGS:
+                parts.append(_BREAK)
+            stack.append((child, iter(child.contents), len(parts)))
+        elif type(child) in wanted:
+            parts.append(str(child))
+    return "".join("\n" if part is _BREAK else part for part in parts)
+
+
+def _leave(tag, parts: list, start: int) -> None:
+    if tag.name == "a":
+        href = tag.get("href")
+        href = href.strip() if isinstance(href, str) else ""
+        shown = "".join(p for p in parts[start:] if p is not _BREAK)
+        if href and URL_RE.fullmatch(href) and href not in shown:
+            parts.append(" " + href + " ")
+    if tag.name in _BLOCK_TAGS:
+        parts.append(_BREAK)

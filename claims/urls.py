@@ -69,17 +69,25 @@ _TRAILING = ".,;:!?'*"
 
 
 def _trim(url: str) -> str:
-    while url:
-        last = url[-1]
+    """`url` without the prose punctuation glued to its end.
+
+    A closing bracket stays when it closes one opened inside the URL (Foo_(bar)). The counts
+    are kept as the end moves left, not recounted: a URL followed by 200,000 `)` would
+    otherwise take minutes (issue #11).
+    """
+    opened = {")": url.count("("), "]": url.count("[")}
+    closed = {")": url.count(")"), "]": url.count("]")}
+    end = len(url)
+    while end:
+        last = url[end - 1]
         if last in _TRAILING:
-            url = url[:-1]
-        elif last == ")" and url.count("(") < url.count(")"):
-            url = url[:-1]
-        elif last == "]" and url.count("[") < url.count("]"):
-            url = url[:-1]
+            end -= 1
+        elif last in closed and opened[last] < closed[last]:
+            closed[last] -= 1
+            end -= 1
         else:
             break
-    return url
+    return url[:end]
 
 
 def fit_to_shape(url: str) -> tuple[str, str]:

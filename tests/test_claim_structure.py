@@ -224,3 +224,160 @@ def test_a_yearly_amount_said_monthly():
         is not Verdict.SUPPORTED
     assert match_claim("大学は、博士課程の学生全員に20万円相当の生活費を支給する計画です。", doc).verdict \
         is not Verdict.SUPPORTED
+
+
+def test_numbers_traded_between_two_subjects_of_one_sentence():
+    doc = SourceDoc("u", paragraphs=("新料金は、東西線が現在の230円から210円に、南北線が250円から240円に下がる。",))
+    m = match_claim("新料金は、東西線が240円、南北線が210円に下がります。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "南北線 240円" in m.reason, m.reason
+    assert match_claim("新料金は、東西線が210円、南北線が240円に下がります。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_the_modality_of_an_act_told_apart_from_the_names_around_it():
+    # the claim's names come from the first sentence, its act from the third: the act's own
+    # phrase finds the sentence whose modality counts
+    doc = SourceDoc("u", paragraphs=(
+        "北浜市は12日、業務を委託している南海データサービスが、市民の個人情報を誤って送信したと発表した。",
+        "送信先はファイルを開かずに削除したという。",
+        "市は再発防止策の提出を求めるとともに、来年度の契約を更新しない方向で検討している。",
+    ))
+    m = match_claim("北浜市は、南海データサービスとの来年度の契約を更新しないことを決めました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "modality" in m.reason, m.reason
+    assert match_claim("北浜市は、南海データサービスとの来年度の契約を更新しない方向で検討しています。", doc).verdict \
+        is Verdict.SUPPORTED
+
+
+def test_a_limit_the_page_never_puts():
+    doc = SourceDoc("u", paragraphs=(
+        "工場では現在、協力会社を含めて約300人が働いている。",
+        "条例で規制しているのは、北部の5市にとどまる。",
+    ))
+    m = match_claim("工場では現在、本社の社員だけで約300人が働いています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "社員だけ" in m.reason, m.reason
+    assert match_claim("条例で規制しているのは、北部の5市だけです。", doc).verdict is Verdict.SUPPORTED
+    m = match_claim("工場では現在、協力会社の社員だけでなく本社の社員も含めて約300人が働いています。", doc)
+    assert "だけ" not in m.reason, m.reason  # だけでなく (not only) widens, it does not limit
+
+
+def test_a_superlative_moved_to_a_wider_field():
+    doc = SourceDoc("u", paragraphs=("北浜市は前年度比11.2%増と、県内の主要10市の中で伸び率が最も大きかった。",
+                                     "市町村別では南町が68件で最も多かった。"))
+    m = match_claim("北浜市の件数は前年度より11.2%増え、伸び率は全国の自治体で最も大きくなりました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "主要10市" in m.reason, m.reason
+    assert match_claim("北浜市の件数は前年度より11.2%増え、伸び率は主要10市で最も大きくなりました。", doc).verdict \
+        is Verdict.SUPPORTED
+    # a number before で is the value ranked, not the field
+    assert match_claim("市町村別では南町の68件が最も多くなりました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_reason_of_the_summarys_own_among_the_pages_words():
+    doc = SourceDoc("u", paragraphs=(
+        "捜査本部は、銅の国際価格が高止まりし、盗んだケーブルが高値で売れることが背景にあるとみて調べている。",
+    ))
+    m = match_claim("捜査本部は、円安で銅の国際価格が高止まりし、盗んだケーブルが高値で売れることが背景にあるとみて調べています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "円安" in m.reason, m.reason
+    # the page's own reason, with a day word and a verbal noun of the summary's, stays supported
+    m = match_claim("捜査本部は昨日、銅の国際価格の高止まりで、盗んだケーブルが高値で売れることが背景にあるとみて調べています。", doc)
+    assert "cause" not in m.reason, m.reason
+
+
+def test_an_act_denied_where_the_page_gives_its_size():
+    doc = SourceDoc("u", paragraphs=("通学定期券は家計への影響を考慮し、値上げ率を平均5.2%に抑える。",
+                                     "補助率は、最大で費用の2分の1とする。"))
+    m = match_claim("通学定期券は、家計への影響を考えて値上げが見送られました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "値上げ率" in m.reason, m.reason
+    assert match_claim("通学定期券の値上げ率は、家計への影響を考慮して平均5.2%に抑えられます。", doc).verdict \
+        is Verdict.SUPPORTED
+    m = match_claim("費用は、一律でその2分の1が補助されます。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "一律" in m.reason, m.reason
+
+
+def test_a_cause_given_after_the_effect_in_a_cleft_sentence():
+    doc = SourceDoc("u", paragraphs=("県内の集荷量は昨年、約1割減った。", "猛暑で収穫量が落ち込んだ地域もあった。",
+                                     "大雪像は今年2基にとどまった。制作に協力する部隊の人手不足が理由だ。"))
+    m = match_claim("県内の集荷量が昨年約1割減ったのは、猛暑で収穫量が落ち込んだためです。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "cause" in m.reason, m.reason
+    m = match_claim("大雪像が今年2基にとどまったのは、雪不足のためです。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "cause" in m.reason, m.reason
+    assert match_claim("大雪像が今年2基にとどまったのは、部隊の人手不足のためです。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_background_act_told_in_a_sentence_the_evidence_left_out():
+    doc = SourceDoc("u", paragraphs=(
+        "宮崎県は14日、宮崎市など5つの市と町に災害救助法を適用することを決めました。適用は13日にさかのぼります。",
+        "県内では住宅の床上浸水が312棟確認されています。けが人は11人で、このうち2人が重傷です。",
+        "気象庁によりますと、台風15号は13日午後8時ごろ、宮崎県日南市付近に上陸しました。",
+        "捜査本部は、業者の男性を書類送検する方針です。",
+    ))
+    m = match_claim("宮崎県は、宮崎市など5市町に災害救助法を適用すると決め、適用は台風が上陸した13日にさかのぼります。", doc)
+    assert m.verdict is Verdict.SUPPORTED, m.reason
+    # the claim's own statement, or a plan, must be in the evidence itself
+    m = match_claim("宮崎県は、宮崎市など5市町に災害救助法を適用すると決め、13日に視察しました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "視察" in m.reason, m.reason
+
+
+def test_a_number_over_another_span_of_time_or_one_end_of_a_range():
+    doc = SourceDoc("u", paragraphs=(
+        "社長は「3年間で約300億円の統合効果を目指す」と述べた。",
+        "現役世代の保険料負担は1人当たり年約1100~5000円軽くなると試算している。",
+        "値上げによる増収は年間約1700万円を見込む。",
+    ))
+    m = match_claim("社長は、年間約300億円の統合効果を目指すと述べました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "3年間" in m.reason, m.reason
+    assert match_claim("社長は、3年間で約300億円の統合効果を目指すと述べました。", doc).verdict is Verdict.SUPPORTED
+    m = match_claim("現役世代の保険料負担は、1人当たり年約5000円軽くなると試算されています。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "range" in m.reason, m.reason
+    assert match_claim("現役世代の保険料負担は、1人当たり年最大約5000円軽くなると試算されています。", doc).verdict \
+        is Verdict.SUPPORTED
+    # 月平均にすると asks for the yearly figure divided by twelve; あまり rounds down like 約
+    fares = SourceDoc("u", paragraphs=("北浜鉄道は18日、10月1日から運賃を平均12%値上げすると発表した。値上げによる増収は年間約1700万円を見込む。",))
+    assert match_claim("北浜鉄道の値上げによる増収は、月平均にすると140万円あまりの見込みです。", fares).verdict \
+        is Verdict.SUPPORTED
+    assert match_claim("北浜鉄道の値上げによる増収は、月平均にすると170万円あまりの見込みです。", fares).verdict \
+        is not Verdict.SUPPORTED
+
+
+def test_a_superlative_field_keeps_every_word():
+    doc = SourceDoc("u", paragraphs=("同区間の輸送密度は12人で、JR西日本の在来線で最も少なかった。",))
+    m = match_claim("同区間の輸送密度は12人で、全国のJR在来線で最も少ない水準でした。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "西日本" in m.reason, m.reason
+    assert match_claim("同区間の輸送密度は12人で、JR西日本の在来線で最も少ない水準でした。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_loose_wording_on_a_cut_page_is_no_support():
+    lead = ("月80時間分の残業代を基本給に含める「固定残業代」の制度は無効だとして、運送会社の元運転手の男性が未払い残業代"
+            "などを求めた訴訟で、東京地裁(中島美穂裁判長)は19日、制度を無効と判断し、会社に約870万円の支払いを命じた。",
+            "判決によると、男性は2019年4月から2023年3月まで勤務した。")
+    claim = "中島美穂裁判長は、長時間の残業を前提とする制度は公序良俗に反すると述べました。"
+    # the same loose wording is support on a whole page, but not on one cut by a pay wall
+    assert match_claim(claim, SourceDoc("u", paragraphs=lead)).verdict is Verdict.SUPPORTED
+    m = match_claim(claim, SourceDoc("u", truncated=True, status="paywalled", paragraphs=lead))
+    assert m.verdict is Verdict.UNVERIFIABLE and m.reason.startswith("paywalled"), m.reason
+    close = "中島美穂裁判長は、固定残業代の制度は長時間の残業を前提としており無効だと述べました。"
+    assert match_claim(close, SourceDoc("u", truncated=True, status="paywalled", paragraphs=lead)).verdict \
+        is Verdict.SUPPORTED
+
+
+def test_a_person_seated_in_another_post():
+    doc = SourceDoc("u", paragraphs=("新会社の社長には北浜屋の山田一郎社長(56)が就き、南町薬局の佐藤次郎社長(63)は会長に就任する。",))
+    m = match_claim("新会社の会長には、北浜屋の山田一郎社長が就任します。", doc)
+    assert m.verdict is Verdict.CONTRADICTED and "role" in m.reason and "社長" in m.reason, m.reason
+    assert match_claim("新会社の社長には、北浜屋の山田一郎社長が就任します。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("南町薬局の佐藤次郎社長は、新会社の会長に就きます。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_an_invented_visit_told_with_a_native_verb():
+    doc = SourceDoc("u", paragraphs=("井上氏は15日夜、記者団に対し「荒木氏の当選を祝福したい」と述べた。",
+                                     "市長は同日、工事現場を訪れて作業員を激励した。"))
+    m = match_claim("井上氏は荒木氏の事務所を訪れ、当選を祝いました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "訪れ" in m.reason, m.reason
+    assert match_claim("市長は同日、工事現場に出向いて作業員を激励しました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_gap_between_a_counted_number_and_a_bare_one():
+    doc = SourceDoc("u", paragraphs=("47都道府県のうち32道府県が「増加傾向」と答えた。",
+                                     "「増加傾向」と答えた道府県は前年の同時期の18から大きく増えた。"))
+    assert match_claim("「増加傾向」と答えた道府県は32にのぼり、前年の同じ時期より14増えました。", doc).verdict \
+        is Verdict.SUPPORTED
+    assert match_claim("「増加傾向」と答えた道府県は32にのぼり、前年の同じ時期より16増えました。", doc).verdict \
+        is not Verdict.SUPPORTED

@@ -54,6 +54,24 @@ def test_exit_code_is_in_usage_md(status):
     assert f"| {int(status)} |" in USAGE
 
 
+def test_usage_md_documents_exactly_the_exit_codes_there_are():
+    table = USAGE.split("## Exit codes", 1)[1]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.M)}
+    assert documented == {int(status) for status in ExitStatus}
+
+
+def test_every_bound_is_in_reports_md_with_its_value():
+    from verify import pipeline
+    from verify.text import sentences, tokens
+
+    section = REPORTS.split("## Bounds", 1)[1].split("\n## ", 1)[0]
+    for value in (pipeline.MAX_CLAIM_CHARS, pipeline.MAX_SOURCE_CHARS, pipeline.MAX_SOURCE_SENTENCES,
+                  sentences.MAX_SENTENCE_CHARS, tokens.CHUNK_CHARS):
+        assert f"| {value:,} |" in section
+    assert f"claim cut to the first {pipeline.MAX_CLAIM_CHARS:,} characters" in section
+    assert f"page cut to the first {pipeline.MAX_SOURCE_SENTENCES:,} sentences" in section
+
+
 @pytest.mark.parametrize("column", COLUMNS)
 def test_column_is_in_reports_md(column):
     assert column in REPORTS

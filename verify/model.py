@@ -110,6 +110,28 @@ class SourceDoc:
 
 # --- Matching: key facts, one claim against one source, one row of every report ---
 
+# The reason of a claim that claimcheck failed to check (a bug, or input no one foresaw):
+# "internal error: ValueError: … (at verify/match/facts.py:79)". The claim is `unverifiable`,
+# every other claim is still checked, and the run ends with its own exit status.
+INTERNAL_ERROR = "internal error"
+
+
+def internal_error_reason(error: BaseException) -> str:
+    """`internal error: <type>: <message> (at <file>:<line>)`, one line, at most ~300 characters."""
+    import traceback
+    from pathlib import Path
+
+    message = " ".join(str(error).split())
+    message = message if len(message) <= 200 else message[:199] + "…"
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
+    where = ""
+    if frames:
+        path = Path(frames[-1].filename)
+        # Two levels are enough to find the line (match/facts.py, site-packages/sudachipy/...).
+        where = f" (at {'/'.join(path.parts[-2:])}:{frames[-1].lineno})"
+    return f"{INTERNAL_ERROR}: {type(error).__name__}{': ' + message if message else ''}{where}"
+
+
 FOUND, MISSING, CONFLICTING = "found", "missing", "conflicting"
 # Every kind of key fact a report can carry (the JSON schema lists the same).
 FACT_KINDS = ("number", "date", "entity", "quote", "polarity", "antonym", "emphasis", "detail",
@@ -187,3 +209,8 @@ class ClaimResult:
     # An editor's review, carried over from an earlier report by --previous (verify/report/roundtrip.py).
     editor_verdict: str = ""
     editor_note: str = ""
+
+    @property
+    def internal_error(self) -> bool:
+        """True when claimcheck failed checking this claim (its reason says what went wrong)."""
+        return self.reason.startswith(INTERNAL_ERROR + ":")

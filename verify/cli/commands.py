@@ -12,10 +12,10 @@ from claims import ArticleError
 from ..fetch import CassetteError, Fetcher, HostRule, Settings, default_user_agent, recording
 from ..model import ClaimResult, without_credentials
 from ..parallel import ClusterError
-from ..sources import SourceLoader
+from ..sources import ExtractorUnavailable, SourceLoader, check_extractors
 from .environment import Environment, ExitStatus
 from .fetchlog import FetchLog
-from .inputs import Batch, expand_inputs, load_articles
+from .inputs import Batch, InputCrash, expand_inputs, load_articles
 from .output import announce, check_destinations, open_reports, show_stream, terminal
 from .parser import UsageError
 from .run import NO_URL_NOTE, run_batch, warm_cache, warn_unread_citations  # noqa: F401 - NO_URL_NOTE: tests
@@ -84,15 +84,28 @@ def _inputs(args: argparse.Namespace, env: Environment) -> Batch:
     return expand_inputs(names, lists, env.stdin)
 
 
-def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
-    from ..report import CarryOver, RoundTripError, Summary, UnwritableReport, describe, progress, read_previous
+def _installed(env: Environment) -> bool:
+    """False, after one line on stderr, when an extractor cannot work: say so before any work."""
+    try:
+        check_extractors()
+    except ExtractorUnavailable as error:
+        env.error(str(error))
+        return False
+    return True
 
+
+def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
+    from ..report import (CarryOver, RoundTripError, Summary, UnwritableReport, describe, printable, progress,
+                          read_previous)
+
+    if not _installed(env):
+        return ExitStatus.BROKEN_INSTALL
     verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
     log = FetchLog(env.stderr if verbosity else None, verbosity)
     try:
+        # Before the run: a report path or --previous file that is wrong must not cost a batch.
         check_destinations(args)
         batch = _inputs(args, env)
-        # Read --previous before the run: a wrong path should not cost a whole batch.
         previous = read_previous(args.previous) if getattr(args, "previous", None) else None
         carry = CarryOver(previous) if previous is not None else None
         # A progress bar and a -v log would draw over each other: the log wins.
@@ -115,9 +128,9 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
             disappeared = carry.disappeared() if carry else []
             for row in disappeared:
                 if not env.quiet:
-                    print(f"claimcheck: {describe(row)}", file=env.stderr)
+                    print(f"claimcheck: {printable(describe(row))}", file=env.stderr)
             summary = Summary.of_tally(reports.tally, batch.loaded, batch.failed, disappeared)
-            unwritten = reports.finish(summary)
+            unwritten = reports.finish(summary)  # the files first: they must not depend on the terminal
             show_stream(reports, summary, args, env)
             announce(reports, summary, args, env)
     except (CassetteError, ArticleError, RoundTripError, UnwritableReport, ClusterError) as error:
@@ -125,8 +138,20 @@ def cmd_verify(args: argparse.Namespace, env: Environment) -> int:
         return ExitStatus.ERROR
     for line in unwritten:
         env.error(line)
-    if failed or unwritten:
+    return _status(reports, batch, failed, args, env)
+
+
+def _status(reports, batch: Batch, failed: int, args: argparse.Namespace, env: Environment) -> ExitStatus:
+    """The run's exit status: 2 (an input or a report failed), else 3 (claimcheck failed on a
+    claim, an input or a report), else 1 (--fail-on), else 0. docs/usage.md lists them."""
+    crashed = sum(isinstance(e, InputCrash) for e in batch.failed)
+    if failed > crashed or reports.unwritable:
         return ExitStatus.ERROR
+    errors = reports.tally.internal_errors
+    if errors or crashed or reports.crashed:
+        what = ", ".join(f"{n} {name}{'s' * (n != 1)}" for n, name in ((errors, "claim"), (crashed, "input")) if n)
+        env.error(f"internal error on {what or 'a report'}; exit {int(ExitStatus.INTERNAL_ERROR)}")
+        return ExitStatus.INTERNAL_ERROR
     return _fail_on(reports.tally, args, env)
 
 
@@ -165,6 +190,8 @@ def demo_paths() -> tuple[Path, Path]:
 
 
 def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
+    if not _installed(env):
+        return ExitStatus.BROKEN_INSTALL
     article, cassette = demo_paths()
     out, _ = terminal(args, env)
     if out is not None:
@@ -174,12 +201,13 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
-    failed, articles = 0, []
+    failed, crashed, articles = 0, 0, []
     with Fetcher(Settings()) as fetcher:
         for item in load_articles(_inputs(args, env), fetcher, env.stdin):
             if isinstance(item, ArticleError):
                 env.error(str(item))
                 failed += 1
+                crashed += isinstance(item, InputCrash)
             else:
                 warn_unread_citations(item, env)
                 articles.append(item)
@@ -189,7 +217,9 @@ def cmd_extract(args: argparse.Namespace, env: Environment) -> int:
     else:
         for a in articles:
             _print_article(a, env)
-    return ExitStatus.ERROR if failed else ExitStatus.OK
+    if failed > crashed:
+        return ExitStatus.ERROR
+    return ExitStatus.INTERNAL_ERROR if crashed else ExitStatus.OK
 
 
 def _article_json(article) -> dict:
@@ -204,21 +234,26 @@ def _article_json(article) -> dict:
 
 
 def _print_article(article, env: Environment) -> None:
+    from ..report import printable as shown  # article text, never terminal control
+
     out = env.stdout
-    print(f"{article.name}: {article.title}", file=out)
+    print(f"{shown(article.name)}: {shown(article.title)}", file=out)
     for b in article.blocks:
-        print(f"\n[{b.id}] {b.heading}  公開日 {b.published or '-'}", file=out)
-        print(f"    source: {without_credentials(b.source_url) or '(none)'}  outlet: {b.outlet or '-'}", file=out)
+        print(f"\n[{b.id}] {shown(b.heading)}  公開日 {b.published or '-'}", file=out)
+        print(f"    source: {shown(without_credentials(b.source_url) or '(none)')}  outlet: {shown(b.outlet or '-')}",
+              file=out)
         for c in b.claims:
-            print(f"    {c.id:<6} {c.text}", file=out)
+            print(f"    {c.id:<6} {shown(c.text)}", file=out)
     if article.points:
         print("\n[points]", file=out)
         for p in article.points:
-            print(f"    {p.id:<6} {p.text}", file=out)
+            print(f"    {p.id:<6} {shown(p.text)}", file=out)
     print(file=out)
 
 
 def cmd_record(args: argparse.Namespace, env: Environment) -> int:
+    if not _installed(env):  # the statuses it prints come from extracting each page
+        return ExitStatus.BROKEN_INSTALL
     failed, statuses = 0, {}
     try:
         verbosity = 0 if env.quiet else getattr(args, "verbose", 0)
@@ -239,7 +274,9 @@ def cmd_record(args: argparse.Namespace, env: Environment) -> int:
     log.print_tally()
     if env.quiet:
         return ExitStatus.ERROR if failed else ExitStatus.OK
+    from ..report import printable
+
     for url, status in statuses.items():
-        print(f"{status:<16} {without_credentials(url)}", file=env.stdout)
-    print(f"recorded {len(statuses)} source(s) into {args.cassette}", file=env.stdout)
+        print(f"{status:<16} {printable(without_credentials(url))}", file=env.stdout)
+    print(f"recorded {len(statuses)} source(s) into {printable(args.cassette)}", file=env.stdout)
     return ExitStatus.ERROR if failed else ExitStatus.OK

@@ -6,11 +6,13 @@ Heavy imports (requests, Sudachi, rich; pandas only for --csv) happen inside the
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
-from typing import Sequence
+import threading
+from typing import Iterator, Sequence
 
 from .configfile import ConfigError, load
-from .environment import Environment, ExitStatus
+from .environment import Environment, ExitStatus, Terminated
 from .parser import UsageError, build_parser
 
 
@@ -20,9 +22,33 @@ def _version() -> str:
     return package_version()
 
 
+def _terminate(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises Terminated (a KeyboardInterrupt) instead of killing
+    the process outright; the previous handler comes back afterwards. Only the main thread may
+    set handlers (a test calling main() from another thread just keeps the default)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
     """Run the CLI; returns the exit status instead of exiting (tests call this directly)."""
     env = env or Environment()
+    with _sigterm_as_interrupt():
+        return _main(argv, env)
+
+
+def _main(argv: Sequence[str] | None, env: Environment) -> int:
     try:
         config = load(env.environ, env.cwd, env.user_config)
         parser = build_parser(config.values)
@@ -44,6 +70,9 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     except (UsageError, ConfigError) as error:
         env.error(str(error))
         return ExitStatus.ERROR
+    except Terminated:
+        env.error("terminated (SIGTERM)")
+        return ExitStatus.TERMINATED
     except KeyboardInterrupt:
         env.error("interrupted")
         return ExitStatus.INTERRUPTED

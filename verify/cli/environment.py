@@ -17,7 +17,15 @@ class ExitStatus(IntEnum):
     OK = 0            # the run finished (whatever the verdicts, unless --fail-on says otherwise)
     FLAGGED = 1       # --fail-on: some claim got one of the named verdicts
     ERROR = 2         # usage error, unreadable input or cassette, unwritable output
+    INTERNAL_ERROR = 3  # claimcheck failed on some claim (it is unverifiable); every other claim reported
+    BROKEN_INSTALL = 4  # a library an extractor needs cannot be imported: nothing was run
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (128 + 15), treated like Ctrl-C
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it unwinds as Ctrl-C does: every cleanup that keeps a
+    report whole on Ctrl-C keeps it whole on SIGTERM too (a cron job's timeout, a container stop)."""
 
 
 # What `claimcheck --help` says of each (docs/usage.md says more).
@@ -25,7 +33,10 @@ EXIT_MEANINGS = {
     ExitStatus.OK: "the run finished; every claim has a verdict",
     ExitStatus.FLAGGED: "--fail-on: a claim has one of the named verdicts (an editor's supported clears it)",
     ExitStatus.ERROR: "usage or config error, an unreadable input, cassette or --previous file, an unwritable report",
+    ExitStatus.INTERNAL_ERROR: "claimcheck failed on a claim (it is unverifiable, its reason says why); the rest is reported",
+    ExitStatus.BROKEN_INSTALL: "not installed correctly: an extractor's library cannot be imported (nothing was run)",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitStatus.TERMINATED: "terminated (SIGTERM), handled like Ctrl-C",
 }
 
 
@@ -46,9 +57,16 @@ class Environment:
     quiet: bool = False  # -q: errors only (set by main from the options)
 
     def error(self, message: str) -> None:
-        print(f"claimcheck: error: {message}", file=self.stderr)
+        """One line on stderr, always; the message may quote articles, claims and URLs, so no
+        control character in it reaches the terminal."""
+        self._line(f"error: {message}")
 
     def warn(self, message: str) -> None:
         """A warning line on stderr, unless -q."""
         if not self.quiet:
-            print(f"claimcheck: warning: {message}", file=self.stderr)
+            self._line(f"warning: {message}")
+
+    def _line(self, message: str) -> None:
+        from ..report import printable  # here: --help and --version never need it
+
+        print(f"claimcheck: {printable(message)}", file=self.stderr)

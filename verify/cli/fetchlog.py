@@ -34,7 +34,9 @@ class FetchLog:
         with self._lock:
             self._count(event)
             if self.verbosity >= 2 or (self.verbosity == 1 and self._notable(event)):
-                print(f"claimcheck: {self._line(event)}", file=self.stream, flush=True)
+                from ..report import printable  # a server's words (reasons, redirects) drive no terminal
+
+                print(f"claimcheck: {printable(self._line(event))}", file=self.stream, flush=True)
 
     def _count(self, e: FetchEvent) -> None:
         tally = self.hosts[e.host]

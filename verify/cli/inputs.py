@@ -12,13 +12,17 @@ from typing import IO, Callable, Iterable, Iterator, Union
 from claims import Article, ArticleError, article_from_text, read_article
 
 from ..fetch import Fetcher
-from ..model import without_credentials
+from ..model import internal_error_reason, without_credentials
 
 # What a directory contributes: the two forms an article is saved in (text, saved web page).
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 STDIN = "-"
 
 Entry = Union[str, ArticleError]  # an input name, or why an input could not even be listed
+
+
+class InputCrash(ArticleError):
+    """claimcheck itself failed reading an input (a bug, not a bad file): exit 3, not 2."""
 
 
 def is_url(name: str) -> bool:
@@ -149,6 +153,12 @@ def load_articles(names: Iterable[Entry], fetcher: Fetcher, stdin: IO | None = N
             if batch:
                 batch.failed.append(error)
             yield error
+            continue
+        except Exception as error:  # noqa: BLE001 - one input must not stop the batch (issue #11)
+            crash = InputCrash(f"{without_credentials(name)}: {internal_error_reason(error)}")
+            if batch:
+                batch.failed.append(crash)
+            yield crash
             continue
         if batch:
             batch.loaded.append(without_credentials(name))

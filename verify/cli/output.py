@@ -4,6 +4,12 @@ and the `wrote FILE (N claims)` lines.
 stdout carries one thing at a time: the table and summary, or a report sent there with `-`
 (then the table and summary go to stderr, so `--json - | jq` reads pure JSON), or with -q
 nothing but such a report. Errors always go to stderr.
+
+Every report path is tried before the run starts (`check_destinations`), so `--csv
+/nonexistent/r.csv` costs a second, not a batch. At the end each report file is written on its
+own (report.replacing: beside the target, synced, renamed over it; CSV and JSON written as
+results arrive): one that still fails is named on stderr, the others are written, and the
+earlier file at that path stays as it was.
 """
 from __future__ import annotations
 
@@ -18,13 +24,20 @@ FORMATS = ("csv", "json", "html", "xlsx", "parquet")  # the report options, in t
 
 
 def check_destinations(args: argparse.Namespace) -> None:
-    """Refuse, before anything runs, what cannot be written: two reports on stdout, a workbook there."""
+    """Refuse, before anything runs, what cannot be written: two reports on stdout, a workbook
+    there (UsageError), a report path that cannot be written (report.UnwritableReport)."""
+    from ..report import check_writable
+
     on_stdout = [f"--{f}" for f in FORMATS if getattr(args, f, None) == STDOUT]
     for binary, what in (("--xlsx", "a workbook"), ("--parquet", "a Parquet file")):
         if binary in on_stdout:
             raise UsageError(f"{binary} -: {what} is binary; name a file")
     if len(on_stdout) > 1:
         raise UsageError(f"{' and '.join(on_stdout)}: only one report can go to stdout")
+    for option in FORMATS:
+        path = getattr(args, option, None)
+        if path and path != STDOUT:
+            check_writable(path)
 
 
 def terminal(args: argparse.Namespace, env: Environment) -> tuple[IO[str] | None, bool]:

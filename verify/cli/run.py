@@ -15,7 +15,7 @@ from pathlib import Path
 from claims import Article, ArticleError
 
 from ..fetch import Fetcher, Settings, replaying
-from ..model import ClaimResult, without_credentials
+from ..model import ClaimResult, SourceDoc, internal_error_reason, without_credentials
 from ..parallel import DaskCluster, ProcessPool, Store, default_jobs, match_article
 from ..sources import SourceLoader
 from .environment import Environment
@@ -68,8 +68,15 @@ def run_batch(batch: Batch, args: argparse.Namespace, env: Environment, settings
         else:
             work = _with_sources(articles, SourceLoader(fetcher))
         for results in engine.map(work):
+            for result in results:
+                if result.internal_error:  # the claim is in the report; say so now, not only there
+                    env.error(f"{result.article} {result.claim_id} 「{_short(result.claim)}」: {result.reason}")
             take(results)
     return failed[0]
+
+
+def _short(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _store(settings: Settings, cassette: str | None) -> Store:
@@ -96,8 +103,20 @@ def _with_sources(articles: Iterator[Article], loader: SourceLoader):
     extracted here: what a worker needs to match it."""
     for article in articles:
         cited = cited_urls(article)
-        loader.prefetch(cited)
-        yield article, {url: loader(url, when) for url, when in cited.items()}
+        try:
+            loader.prefetch(cited)
+        except Exception:  # noqa: BLE001 - each page is loaded again below, its error on its claims
+            pass
+        yield article, {url: _loaded(loader, url, when) for url, when in cited.items()}
+
+
+def _loaded(loader: SourceLoader, url: str, when: str) -> SourceDoc:
+    """The page, or, when loading it failed, an unreadable page whose reason is the error: one
+    page must not stop the batch (its claims become `unverifiable`, internal error)."""
+    try:
+        return loader(url, when)
+    except Exception as error:  # noqa: BLE001
+        return SourceDoc(url, status="empty", reason=internal_error_reason(error))
 
 
 def cited_urls(article: Article) -> dict[str, str]:

@@ -7,6 +7,7 @@ source clause that says the same thing in other words, and compare the names and
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ..model import CONFLICTING, Fact
@@ -15,7 +16,7 @@ from .. import numbers as Q
 from . import lexicon
 from . import names as N
 from . import thresholds as T
-from .prepared import Clause, PreparedClaim, Sentence, clause_spans
+from .prepared import Clause, PreparedClaim, PreparedSource, Sentence, clause_spans
 
 
 def _is_plain(tok: Token) -> bool:
@@ -137,6 +138,67 @@ def _direction_conflicts(claim_clause: str, sentence: str) -> list[Fact]:
     return out
 
 
+def _owner(claim: PreparedClaim, q: Q.Quantity) -> N.Entity | None:
+    """The subject a claim gives a number to right before it: 日航 in 日航が2万800円."""
+    before = [e for e in claim.entities if e.case == "subj" and e.start + len(e.text) <= q.start]
+    if not before:
+        return None
+    e = before[-1]
+    between = claim.norm[e.start + len(e.text):q.start]
+    return e if len(between) <= 8 and not re.search(r"[\d、。]", between) else None
+
+
+def owner_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
+    """Numbers a claim gives to one subject where every clause of the page that states them gives
+    them to a rival (日航が2万800円 where the page says 全日空が…2万800円に)."""
+    out = []
+    for q in claim.quantities:
+        mine = _owner(claim, q) if q.measure else None
+        if mine is None:
+            continue
+        holders = [c for s in evidence for c in s.clauses if any(q.agrees(d) for d in c.quantities)]
+        if not holders or any(N.entity_in(mine.text, c.text) for c in holders):
+            continue
+        rivals = [e.text for c in holders for e in c.entities
+                  if e.case == "subj" and N.can_rival(mine, e) and mine.same_slot(e) and e.text != mine.text]
+        if rivals and len(rivals) == len(holders):
+            out.append(Fact(q.kind, q.phrase, CONFLICTING, f"{rivals[0]} {q.text} (not {mine.text})"))
+    return out
+
+
+# Verbs of taking a post (closed class): 会長に就任, 社長に就く, 議長に選ばれる.
+_APPOINTED_RE = re.compile(r"就任|就く|就き|就いた|就け|選ばれ|選出|起用|任命|昇格")
+_POST_RE = re.compile(r"([\u4e00-\u9fff]{1,6})(?:には|に)、?")
+
+
+def _posts(text: str, people: list[str]) -> dict[str, str]:
+    """The post each person takes, as a sentence says it: 新会社の社長には三島氏が就き、高梨氏は会長に
+    就任する -> {三島: 社長, 高梨: 会長}. Each appointing verb closes the stretch of text before it."""
+    out, start = {}, 0
+    for verb in _APPOINTED_RE.finditer(text):
+        stretch = text[start:verb.start()]
+        start = verb.end()
+        posts = _POST_RE.findall(stretch)
+        named = [p for p in people if N.entity_in(p, stretch)]
+        if posts and len(named) == 1:
+            out[named[0]] = posts[-1].split("の")[-1]
+    return out
+
+
+def post_conflicts(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """A person given another post than the page gives them (新会社の会長には三島氏が就任 where
+    the page seats 三島氏 as 社長 and another person as 会長)."""
+    persons = [e for e in claim.entities if e.kind == "person"]
+    people = [e.text for e in persons if e.case == "subj"] or [e.text for e in persons]  # (北浜屋の山田氏が)
+    mine = _posts(claim.norm, people)
+    out = []
+    for person, post in mine.items():
+        theirs = {p for s in source.sentences if N.entity_in(person, s.text) for p in [_posts(s.text, [person]).get(person)] if p}
+        if theirs and not any(post in t or t in post for t in theirs):
+            out.append(Fact("role", f"{post} ({person})", CONFLICTING, sorted(theirs)[0]))
+    return out
+
+
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[Q.Quantity],
                      implied: Callable[[Q.Quantity], bool] = lambda q: False) -> list[Fact]:
     """Names and numbers that the matching source clause gives to someone or something else.
@@ -189,4 +251,5 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
                       if q.same_measure(d) and not any(c.agrees(d) for c in claim.quantities)]
             if rivals:
                 out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
-    return out
+    flagged = {f.text for f in out}
+    return out + [f for f in owner_conflicts(claim, evidence) if f.text not in flagged]

@@ -15,7 +15,7 @@ from . import polarity as P
 from . import names as N
 from . import lexicon
 from . import thresholds as T
-from .binding import clause_conflicts
+from .binding import clause_conflicts, post_conflicts
 from .elements import check_elements
 from .emphasis import check_wording
 from .evidence import masks as _masks
@@ -68,9 +68,28 @@ def _relative_year_in(text: str, source: PreparedSource) -> str:
     return ""
 
 
+_WORD_BREAK_RE = re.compile(r"[、。「」\s]")
+_EXTREMES_RE = re.compile(r"最大|最高|最低|最小|上限|下限|まで|から|以上|以下|未満|超")
+
+
+def _other_reading(claim: str, q: Q.Quantity, text: str, d: Q.Quantity) -> str:
+    """The page's number read otherwise than the claim's: over another span of time (3年間で約300億円
+    for 年間約300億円) or as one end of a range (年約1100~5000円 for 年約5000円); "" when alike."""
+    span = Q.range_around(text, d.start, d.end)
+    at = text.find(span, max(0, d.start - len(span))) if span else d.start
+    mine, theirs = Q.period(claim, q.start), Q.period(text, at)
+    if mine and theirs and mine != theirs:
+        said = _WORD_BREAK_RE.split(text[max(0, at - 8):at])[-1]
+        return f"{said}{d.text} (another span of time)"
+    if span and not Q.range_around(claim, q.start, q.end) and not _EXTREMES_RE.search(claim[max(0, q.start - 6):q.end + 4]):
+        return f"{span} (a range)"
+    return ""
+
+
 def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence],
                       ev_quantities: list[Q.Quantity], core: Sentence, derived: list[Q.Quantity]) -> list[Fact]:
     out = []
+    evidence_text = "\n".join(s.text for s in evidence)
     core_quantities = Q.quantities(core.text)
     for q in claim.quantities:
         # the evidence first: the same value elsewhere on the page may be about something else
@@ -98,7 +117,10 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
             out.append(Fact(q.kind, q.text, CONFLICTING, f"{level.text} ({same_way[0].phrase} is the change)"))
             continue
         if same_way:
-            out.append(Fact(q.kind, q.text, FOUND, same_way[0].text, _span_of(source, same_way[0].text)))
+            d = same_way[0]
+            other = _other_reading(claim.norm, q, evidence_text if d in ev_quantities else source.norm_text, d)
+            out.append(Fact(q.kind, q.text, CONFLICTING, other) if other
+                       else Fact(q.kind, q.text, FOUND, d.text, _span_of(source, d.text)))
             continue
         if agreeing:  # 10.4%増 where the source says 10.4%減
             out.append(Fact(q.kind, q.phrase, CONFLICTING, agreeing[0].phrase, _span_of(source, agreeing[0].text)))
@@ -310,6 +332,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + _check_list_items(claim, source)
         + _check_comparisons(claim)
         + check_elements(claim, source, evidence)
+        + post_conflicts(claim, source)
     )
     # a clause-level conflict overrides the sentence-level "found" for the same name or number
     # a month or day the dateline implies is no conflict; a year in the matching clause beats

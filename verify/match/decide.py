@@ -66,7 +66,8 @@ def match(claim: PreparedClaim, source: PreparedSource) -> Match:
         return Match(Verdict.UNVERIFIABLE, shown, f"paywalled: {reason}", evidence, spans, tuple(facts))
     if conflicts:
         return Match(Verdict.CONTRADICTED, shown, reason, evidence, spans, tuple(facts))
-    if missing or score < T.SUPPORTED_FROM and not _well_anchored(facts):
+    bar = T.SUPPORTED_FROM_TRUNCATED if truncated else T.SUPPORTED_FROM
+    if missing or score < bar and not _well_anchored(facts):
         reason = "; ".join(f.describe() for f in missing) or f"weak evidence (score {shown})"
         if truncated:
             return Match(Verdict.UNVERIFIABLE, shown, f"paywalled: {reason}", evidence, spans, tuple(facts))

@@ -6,6 +6,7 @@ source: `partial`); one the evidence states otherwise is `conflicting`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import structure as S
@@ -80,8 +81,10 @@ class Evidence:
         """The counterparts in the sentences that tell the claim's clause around `at`: those
         sharing nearly as much of its words (names and numbers weigh most) as the best one does
         (the 大型魚 sentence's 増え does not speak for a claim about 小型魚's 4007トン)."""
-        clause = next(((a, b) for a, b in claim_clauses(claim) if a <= at < b), None)
-        for start, end in ([clause] if clause else []) + [(0, len(claim.norm))]:
+        clause = next(((a, b) for a, b in claim_clauses(claim) if a <= at < b), (0, len(claim.norm)))
+        # the act's own phrase first (来年度の契約を更新しない), then its clause, then the claim
+        phrase = (max(clause[0], at - 8), min(clause[1], at + 8))
+        for start, end in (phrase, clause, (0, len(claim.norm))):
             words = [(t, w) for t, w in zip(claim.tokens, claim.weights) if start <= t.start < end]
             cover = [sum(w for t, w in words if t.lemma in s.lemmas or t.surface in s.text) for s in self.sentences]
             best = max(cover, default=0)
@@ -147,7 +150,7 @@ def _spelled_out(lemma: str, tokens: list[Token], j: int) -> bool:
     return False
 
 
-def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
+def _check_acts(claim: PreparedClaim, ev: Evidence, source: PreparedSource) -> list[Fact]:
     """Each act of the claim needs a counterpart; found acts must be as certain as the source's."""
     out = []
     for act in S.acts(claim.norm):
@@ -161,13 +164,19 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
         if act.lemma in lexicon.EMPHASIS:
             continue  # 倍増, 半減: the emphasis check asks the numbers to back these
         found = ev.counterparts(act.lemma, act.word, act.synonyms)
+        if act.lemma in S.GOING_VERBS:  # any visit will do (出向く / 訪れる / 訪問), but it must be
+            # told in the sentence telling the claim: whose visit it was matters
+            found += [c for verb in sorted(S.GOING_VERBS | {"訪問"}) for c in ev.counterparts(verb, verb, ())]
+            found = ev.telling(claim, found, act.start)
         if not found:
             # a native verb is often a loose paraphrase (退ける, 届かない, 大台に乗る: measured on
             # the labelled sets, checking them flags one faithful claim in ten), and an act denied
             # (修正しなかった) restates what the source words as keeping (据え置いた): only an act
-            # a compound names, and says happened, must be in the source
-            if act.sino and not act.negated:
-                out.append(Fact("predicate", said, MISSING))
+            # a compound names, and says happened, must be in the source — and a visit (訪れる,
+            # 出向く: a closed class of going verbs), which summaries invent around the page's names
+            if (act.sino or act.lemma in S.GOING_VERBS) and not act.negated:
+                told = _told_elsewhere(claim, act, source)
+                out.append(Fact("predicate", said, FOUND, told) if told else Fact("predicate", said, MISSING))
             continue
         flipped = _opposite_polarity(act, claim, ev, found)
         if flipped:
@@ -177,6 +186,20 @@ def _check_acts(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
         out.append(Fact("predicate", said, FOUND, found[0].word, ev.span(found[0])))
         out.extend(_modality(claim, act, ev, found))
     return out
+
+
+def _told_elsewhere(claim: PreparedClaim, act: S.Act, source: PreparedSource) -> str:
+    """The act in a page sentence the evidence left out, told of the same thing: 台風が上陸した一昨日
+    backed by 「台風15号は13日午後8時ごろ…上陸しました」 (a word of the act's own phrase is there too)."""
+    # only a background act, told in a clause that describes a noun (上陸した[一昨日]), not the
+    # claim's own statement nor a plan (逮捕する[方針])
+    following = claim.norm[act.chain_end:act.chain_end + 1]
+    if not following or not (is_kanji(following) or following.isdigit()) or S.modality(claim.norm, act.end)[0] != S.ASSERTED:
+        return ""
+    near = {t.lemma for t in claim.tokens if act.start - 12 <= t.start < act.chain_end + 6 and t.pos[0] == "名詞"
+            and len(t.surface) >= 2 and not act.start <= t.start < act.end}
+    sentences = [s for s in source.sentences if near & s.lemmas and (act.word in s.text or act.lemma in s.lemmas)]
+    return act.word if sentences else ""
 
 
 def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: list[Counterpart]) -> str:
@@ -194,7 +217,15 @@ def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: li
     if said and all(a.negated != act.negated for _, a in said):
         text, first = said[0]
         return text[first.start:first.chain_end]
+    if not said and act.negated:  # 値上げを見送った against 値上げ率を平均9.6%に抑える: a size of the act says it happens
+        for c in ev.telling(claim, found, act.start):
+            sized = _SIZED_RE.match(ev.texts[c.sentence], c.end)
+            if sized and not _in_quote(ev.texts[c.sentence], c.start):
+                return ev.texts[c.sentence][c.start:sized.end()]
     return ""
+
+
+_SIZED_RE = re.compile(r"(?:率|幅|額)(?:は|を|が)?[^、。]{0,6}?\d")
 
 
 def _reported(text: str, end: int) -> bool:
@@ -268,6 +299,19 @@ def _check_modifiers(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
         found = ev.counterparts(mod.lemma, mod.text.removesuffix("に").removesuffix("で"), mod.synonyms)
         out.append(Fact("modifier", mod.text, FOUND, found[0].word, ev.span(found[0])) if found
                    else Fact("modifier", mod.text, MISSING))
+    return out
+
+
+def _check_limits(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
+    """A limit the claim puts on its statement (社員だけで約180人) needs one where the page names
+    the limited word, or in the sentences telling the claim (協力会社を含めて約180人 has none)."""
+    out = []
+    for limit in S.limits(claim.norm):
+        word = claim.norm[limit.start:limit.end - len(limit.lemma)]
+        naming = [t for t in ev.texts if word in t] or [ev.texts[c.sentence] for c in ev.telling(claim, [
+            Counterpart(i, 0, 0, "") for i in range(len(ev.texts))], limit.start)]
+        if not any(w in t for t in naming for w in S.LIMIT_WORDS):
+            out.append(Fact("modifier", limit.text, MISSING))
     return out
 
 
@@ -346,5 +390,5 @@ def _inserted_words(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
 def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
     ev = Evidence(evidence)
-    return (_check_acts(claim, ev) + _check_modifiers(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
+    return (_check_acts(claim, ev, source) + _check_modifiers(claim, ev) + _check_limits(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
             + check_links(claim, source))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import CONFLICTING, FOUND, MISSING, Fact
+from ..text import analyze
 from . import lexicon
 from .binding import claim_clauses
 from .prepared import PreparedClaim, PreparedSource, Sentence
@@ -42,6 +43,8 @@ def check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[S
                 or _backed_by_numbers(word, source) \
                 or (word == "最も" and _has_superlative(ev_text, claim.norm))
             limit = _limit_dropped(word, equivalents, ev_text, claim.norm) if backed else ""
+            if backed and word == "最も" and not limit:  # the field in the sentences telling the claim
+                limit = _other_scope(claim.norm, _telling(claim, evidence, claim.norm.find(word)))
             if limit:  # 初めて where the page says 1990年代以降、初めて
                 out.append(Fact("emphasis", word, MISSING, f"source limits it: {limit}"))
                 continue
@@ -111,3 +114,28 @@ def _backed_by_numbers(word: str, source: PreparedSource) -> bool:
     if word == "半減":
         return any(q.unit == "%" and q.direction < 0 and 40 <= q.value <= 60 for q in source.quantities)
     return False
+
+
+# The field a superlative ranks in, written just before it: 道内の市町村で最も, 主要10市の中で伸び率が最も.
+_SCOPE_RE = re.compile(r"([\u4e00-\u9fff\u30a1-\u30faーA-Za-z\d]+(?:の[\u4e00-\u9fff\u30a1-\u30faーA-Za-z\d]+)?)(?:の中|のうち|の間)?で(?:は|も)?"
+                       r"[^、。で]{0,8}$")
+
+
+def _scope(text: str, at: int) -> str:
+    found = _SCOPE_RE.search(text[max(0, at - 26):at])
+    # 68人で最も多く: a number before で is the value ranked, not the field
+    return found.group(1) if found and not found.group(1)[:1].isdigit() else ""
+
+
+def _other_scope(claim: str, evidence: str) -> str:
+    """The page ranks in another field than the claim (主要10市の中で for the claim's 道内の市町村で):
+    that field, when it lacks a noun of the claim's; "" when the page ranks in the claim's."""
+    mine = _scope(claim, claim.find("最も"))
+    theirs = [_scope(evidence, m.start()) for m in re.finditer(r"最も|" + _SUPERLATIVE_RE.pattern, evidence)]
+    if not mine or not theirs or not all(theirs):
+        return ""
+    nouns = {t.surface for t in analyze(mine, "B") if t.pos[0] == "名詞" and t.pos[1] != "数詞"}
+    # every noun of the claim's field must be in one of the page's (全国のJR在来線 is not JR西日本の在来線)
+    if any(all(n in field for n in nouns) for field in theirs):
+        return ""
+    return theirs[0]

@@ -18,7 +18,10 @@ def _check_causes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
     """「Aのため、B」 needs a source that links A and B itself, not one that states them apart."""
     out = []
     for link in S.causes(claim.norm):
-        cause, effect = _content(claim.norm[:link.start]), _content(claim.norm[link.end:])
+        # 「集荷量が減ったのは、猛暑のためだ」: the effect comes first, before のは
+        before, after = (claim.norm[link.cleft:link.start], claim.norm[:link.cleft]) if link.cleft >= 0 \
+            else (claim.norm[:link.start], claim.norm[link.end:])
+        cause, effect = _content(before), _content(after)
         cause, effect = cause - effect, effect - cause  # what tells the two facts apart
         if not cause:
             continue
@@ -27,9 +30,27 @@ def _check_causes(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
                        for s in source.sentences):
                 out.append(Fact("cause", claim.norm[max(0, link.start - 8):link.end], MISSING))
             continue
-        if not _linked(cause, effect, source):
+        unsaid = _unsaid(before, source)
+        if unsaid:  # 円安で…価格が上がり…が背景 where the page gives 国際価格の高止まり as the reason
+            out.append(Fact("cause", unsaid, MISSING, "the page never names it"))
+        elif not _linked(cause, effect, source):
             out.append(Fact("cause", claim.norm[max(0, link.start - 8):link.end], MISSING))
     return out
+
+
+def _unsaid(cause: str, source: PreparedSource) -> str:
+    """A noun of the claim's cause the page never uses, in any form or synonym: a reason of the
+    summary's own, however many of the page's words surround it."""
+    page = {g for s in source.sentences for t in analyze(s.text, "B") for g in t.synonyms}
+    for t in analyze(cause, "B"):
+        # things, not acts (値上がり, 決定: paraphrased freely) nor days (昨日, 一昨日)
+        thing = t.pos[1] == "固有名詞" or t.pos[1] == "普通名詞" and t.pos[2] == "一般"
+        if t.pos[0] != "名詞" or not thing or len(t.surface) < 2 or not any(is_kanji(c) for c in t.surface) \
+                or t.surface.startswith(("一昨", "昨", "今", "来", "先", "翌", "同")):
+            continue
+        if t.surface not in source.norm_text and t.lemma not in source.norm_text and not set(t.synonyms) & page:
+            return t.surface
+    return ""
 
 
 def _share(words: set[str], lemmas: frozenset[str]) -> float:
@@ -65,6 +86,11 @@ def _linked(cause: set[str], effect: set[str], source: PreparedSource) -> bool:
         # a cause that is one thing (この条約により) is linked by a sentence about that thing
         joined = joined or len(cause) <= 2 and _share(cause, s.lemmas) == 1.0
         if joined and (_share(cause, s.lemmas) >= 0.5 or _share(cause, s.lemmas | before) >= 0.5):
+            return True
+        # 「…2基にとどまった。部隊の人手不足が理由だ」: the next sentence names the reason
+        after = source.sentences[i + 1] if i + 1 < len(source.sentences) else None
+        if after is not None and any(w in after.text for w in ("理由", "原因", "要因", "背景", "ためだ", "ためです")) \
+                and _share(cause, after.lemmas) > 0.5:
             return True
     return False
 

@@ -17,6 +17,12 @@ NOT_FOUND_BELOW = 35
 # line sits above that miss rather than at the midpoint.
 SUPPORTED_FROM = 55
 
+# On a page cut by a pay wall the claim's statement may be past the wall while its names are in
+# the visible lead: loose wording there is no support (heldout9: a judge's words past the wall
+# scored 58 on the lead's 裁判長 and 制度; the loosest faithful claim on a cut page, 68). An
+# `unverifiable` costs an editor one look; a false `supported` costs trust.
+SUPPORTED_FROM_TRUNCATED = 65
+
 # ... unless the claim is anchored: at least this many key facts found, none missing, a name and
 # a number among them (or this many numbers). Then the wording may be loose (獲得/得票, 差をつける
 # /上回る): each fact was checked on its own. On the labelled sets no altered claim below

@@ -6,11 +6,12 @@
     differences([Quantity]) -> [Quantity]  gaps, totals, shares, ratios, rates, points
     gaps_to_page(told, page), per_period(text, found)   gaps across the page; 年 <-> 月 amounts
     derivation_cued(derived, claim, q)     does the claim say it computed that one?
+    period(text, at), range_around(text, a, b)   the span a number covers; the range it ends
 
 Pure text analysis, no source in sight; verify/match compares claims with pages.
 """
-from .derived import derivation_cued, differences, gaps_to_page, per_period
+from .derived import derivation_cued, differences, gaps_to_page, per_period, period, range_around
 from .quantity import ANY_COUNT, Quantity
 from .reading import NUMBER_WORDS, quantities
 
-__all__ = ["ANY_COUNT", "NUMBER_WORDS", "Quantity", "derivation_cued", "differences", "gaps_to_page", "per_period", "quantities"]
+__all__ = ["ANY_COUNT", "NUMBER_WORDS", "Quantity", "derivation_cued", "differences", "gaps_to_page", "per_period", "period", "quantities", "range_around"]

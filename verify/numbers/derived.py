@@ -21,7 +21,7 @@ def differences(found: list[Quantity]) -> list[Quantity]:
             if a.unit == b.unit == "%":  # 60% - 30% is 30 points, not a 30% share
                 out.append(Quantity(abs(a.value - b.value), "ポイント", f"{a.text}-{b.text}", a.start, a.end))
                 continue
-            bare_pair = a.unit == b.unit == "" and (not (a.counted or b.counted) or a.counted == b.counted)
+            bare_pair = a.unit == b.unit == "" and (not a.counted or not b.counted or a.counted == b.counted)
             if a.unit != b.unit or a.unit in DATE_UNITS or a.unit == "" and not bare_pair:
                 continue  # bare numbers must count the same thing (a claim's cue gates their use)
             big, small = (a, b) if a.value >= b.value else (b, a)
@@ -113,7 +113,7 @@ def gaps_to_page(told: list[Quantity], page: list[Quantity]) -> list[Quantity]:
 # A yearly amount said monthly and back (年240万円 is 月20万円): the word before the number says
 # which; a year written as a date (2024年240万円) is no period.
 _PER_YEAR_RE = re.compile(r"(?<!\d)(?:年間|年額|年)(?:約|およそ|で)?$")
-_PER_MONTH_RE = re.compile(r"(?:月額|毎月|ひと月|1カ月|(?<![\d年])月)(?:約|およそ|で)?$")
+_PER_MONTH_RE = re.compile(r"(?:月額|毎月|ひと月|1カ月|(?<![\d年])月)(?:約|およそ|で)?$|月平均[^、。\d]{0,6}$|月当たり|月あたり")
 _PERIODS = ("/12", "*12")
 
 
@@ -128,3 +128,30 @@ def per_period(text: str, found: list[Quantity]) -> list[Quantity]:
         elif _PER_MONTH_RE.search(before):
             out.append(replace(q, value=q.value * 12, text=q.text + "*12", tolerance=q.tolerance * 12, derived=True))
     return out
+
+
+# A total over several years (3年間で約300億円): not the yearly amount (年間約300億円).
+_SPAN_RE = re.compile(r"(?<![\d.])(\d{1,2})(?:年間|年)で?(?:約|およそ|計|合計)?$")
+
+
+def period(text: str, start: int) -> str:
+    """What span of time the number at `start` covers, as written before it: "年" (年間, 年),
+    "月" (月額, 毎月), "3年" (3年間で), or "" when unsaid."""
+    before = text[max(0, start - 8):start]
+    span = _SPAN_RE.search(before)
+    if span:
+        return f"{span.group(1)}年"
+    return "年" if _PER_YEAR_RE.search(before) else "月" if _PER_MONTH_RE.search(before) else ""
+
+
+_RANGE_BEFORE = re.compile(r"\d[\d.,万千億]*[^\d、。~〜]{0,3}[~〜]$")
+_RANGE_AFTER = re.compile(r"^[^\d、。~〜]{0,3}[~〜]\d[\d.万千億]*[^\d、。]{0,3}")
+
+
+def range_around(text: str, start: int, end: int) -> str:
+    """The range a number is one end of (年約1100~5000円), or ""."""
+    before = _RANGE_BEFORE.search(text[max(0, start - 14):start])
+    if before:
+        return text[start - len(before.group(0)):end]
+    after = _RANGE_AFTER.match(text[end:end + 14])
+    return text[start:end + after.end()] if after else ""

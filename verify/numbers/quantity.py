@@ -84,7 +84,7 @@ class Quantity:
         if self.bound == "min":
             if self.strict and other.bound != "min" and abs(other.value - self.value) < 1e-9:
                 return False  # 12人を超え against a page that says 12人
-            if other.approx and other.bound != "min" and abs(other.value - self.value) <= other.tolerance:
+            if other.approx and not self.approx and other.bound != "min" and abs(other.value - self.value) <= other.tolerance:
                 return False  # 4割以上 against a page that says 約4割: about is not at least
             if self.value <= other.value <= self.value * 1.5:
                 return True

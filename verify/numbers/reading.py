@@ -15,7 +15,7 @@ _UNIT_ALIASES = {"年間": "年", "日間": "日", "ヶ月": "カ月", "か月":
                  "か国": "カ国", "パーセント": "%", "名": "人", "才": "歳", "キロ": "km",
                  "選": "期"}  # 3選 (elected three times) is 3期目
 # Words that state a quantity without digits.
-NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "位"): ("次いで", "2番目", "続いた"), (2.0, "倍"): ("倍増",),
+NUMBER_WORDS = {(1.0, "位"): ("首位", "トップ"), (2.0, "位"): ("次いで", "2番目", "続いた", "次点"), (2.0, "倍"): ("倍増",),
                 (1.0, "回"): ("初めて", "初の")}
 _NUMBER_RE = re.compile(
     r"(?<![a-z\d.])((?:\d+(?:\.\d+)?[兆億万])+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?)(?![a-z\d])"
@@ -30,6 +30,7 @@ _APPROX_AFTER = re.compile(r"^(近く|前後|程度|ほど|台)")
 _LOWER_BOUND = re.compile(r"^(以上|超|を超え|を超す|を上回|を突破|突破|余り|あまり|余)")
 # more than: the value itself is not included (上回る is left out: it compares with a reference
 # value as often as it bounds its own, 前回の2時間6分18秒を上回る)
+_A_LITTLE_OVER = ("余り", "あまり", "余")  # 140万円あまり: rounded down, as loose as 約
 _STRICT_LOWER = ("超", "を超え", "を超す", "を突破", "突破")
 _UPPER_BOUND = re.compile(r"^(以下|未満|足らず|を下回|近く|近い)")
 _DIRECTION = re.compile(r"^(?:の)?(増加|減少|上昇|下落|低下|増|減|高|安|プラス|マイナス|アップ|ダウン)")
@@ -187,7 +188,8 @@ def quantities(text: str) -> list[Quantity]:
                               # 住宅地の2.1%を上回る compares with the number, which stays exact
                               strict=bool(lower) and lower.group(1) in _STRICT_LOWER
                               and text[m.start() - 1:m.start()] != "の", band=band,
-                              half_open=share and not bound and not shade, counted=counted, approx=approx or bool(shade)))
+                              half_open=share and not bound and not shade, counted=counted,
+                              approx=approx or bool(shade) or bool(lower) and lower.group(1) in _A_LITTLE_OVER))
     found.extend(_word_quantities(text))
     ages = _ages(text)
     aged = {a.start for a in ages}

@@ -269,7 +269,9 @@ def _summary(s: Summary, anchors: dict[str, str]) -> str:
             "<table><caption>articles</caption>"
             f'<tr><td>verified</td><td class="n">{s.articles_ok}</td></tr>'
             f'<tr><td>failed</td><td class="n">{s.articles_failed}</td></tr>'
-            f'<tr><td>claims disappeared</td><td class="n">{len(s.disappeared)}</td></tr></table></div>',
+            f'<tr><td>claims disappeared</td><td class="n">{len(s.disappeared)}</td></tr>'
+            + (f'<tr><td>internal errors</td><td class="n">{s.internal_errors}</td></tr>' if s.internal_errors else "")
+            + "</table></div>",
             _per_article(s, anchors)]
     if s.failures:
         html.append('<ul class="failures">' + "".join(f"<li>{escape(f)}</li>" for f in s.failures) + "</ul>")

@@ -14,19 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import IO
 
-from ..model import ClaimResult
+from ..model import ClaimResult, internal_error_reason
 from .csv_json import CsvWriter, JsonWriter
-from .files import replacing
+from .files import UnwritableReport, replacing
 from .order import RANK
 from .spill import Spill
 from .summary import Summary, Tally
 
 # The report options, in the order their files are written.
 REPORTS = ("csv", "json", "html", "xlsx", "parquet")
-
-
-class UnwritableReport(Exception):
-    """A report that could not be opened for writing (the message names the path and why)."""
 
 
 class _Discard(Exception):
@@ -42,6 +38,7 @@ class _Report:
 
     def __init__(self, path: str, open_file: Callable[[str], object], stdout: IO[str] | None = None):
         self.path, self.error, self._stdout = path, "", stdout
+        self.crashed = False  # failed otherwise than by the file system: claimcheck's own error
         self._replacing = None if path == STDOUT else replacing(path)
         try:
             self.temporary = self._replacing.__enter__() if self._replacing else STDOUT
@@ -75,13 +72,17 @@ class _Report:
         return text
 
     def attempt(self, step: Callable[[], None]) -> None:
-        """Run a write step; an OSError (a full disk) abandons this report, not the run."""
+        """Run a write step; a failure (a full disk, a writer's bug) abandons this report, not
+        the run nor the other reports."""
         if self.error:
             return
         try:
             step()
         except OSError as error:
             self.error = f"{self.path}: cannot write ({error.strerror or error}); an earlier file there is unchanged"
+            self.discard()
+        except Exception as error:  # noqa: BLE001 - a writer's bug must not cost the other reports
+            self.error, self.crashed = f"{self.path}: not written: {internal_error_reason(error)}", True
             self.discard()
 
     def commit(self) -> None:
@@ -188,6 +189,16 @@ class ReportStream:
             if not report.error:
                 report.attempt(report.commit)
         return [r.error for r in self._reports.values() if r.error]
+
+    @property
+    def unwritable(self) -> bool:
+        """A report the file system refused (exit 2)."""
+        return any(r.error and not r.crashed for r in self._reports.values())
+
+    @property
+    def crashed(self) -> bool:
+        """A report a writer failed on (exit 3)."""
+        return any(r.crashed for r in self._reports.values())
 
     def written(self) -> list[str]:
         """The report files written (not stdout), in the order of REPORTS."""

@@ -46,6 +46,7 @@ class Summary:
     statuses: dict[str, int] = field(default_factory=dict)
     articles_ok: int = 0
     failures: tuple[str, ...] = ()           # one message per input that could not be read
+    internal_errors: int = 0                 # claims claimcheck failed to check (ClaimResult.internal_error)
     disappeared: tuple["PreviousClaim", ...] = ()
     articles: tuple[ArticleCounts, ...] = ()  # one per article with claims, in the order read
 
@@ -70,6 +71,7 @@ class Summary:
             statuses={s: tally.statuses[s] for s in order if tally.statuses.get(s)},
             articles_ok=len(loaded),
             failures=tuple(str(e) for e in failed),
+            internal_errors=tally.internal_errors,
             disappeared=tuple(disappeared),
             articles=tuple(tally.article_counts()),
         )
@@ -91,6 +93,7 @@ class Tally:
         self.verdicts: Counter = Counter()
         self.statuses: Counter = Counter()
         self.standing: Counter = Counter()  # effective_verdict: an editor's where they gave one
+        self.internal_errors = 0  # claims claimcheck itself failed on (exit 3)
         # article -> (claims per verdict, its sources' statuses), in the order first seen
         self._articles: dict[str, tuple[Counter, dict[str, str]]] = {}
         self.add(results)
@@ -101,6 +104,7 @@ class Tally:
             self.verdicts[r.verdict.value] += 1
             self.statuses[r.source_status] += 1
             self.standing[effective_verdict(r)] += 1
+            self.internal_errors += bool(r.internal_error)
             verdicts, sources = self._articles.setdefault(r.article, (Counter(), {}))
             verdicts[r.verdict.value] += 1
             if r.source_url:

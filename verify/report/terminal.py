@@ -6,6 +6,7 @@ passes `color`), and the progress bar only when stderr is a terminal.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from itertools import groupby
 from typing import IO, Callable, Iterable, Iterator, Sequence
@@ -13,6 +14,26 @@ from typing import IO, Callable, Iterable, Iterator, Sequence
 from ..model import ClaimResult
 from .order import WORST_FIRST, articles_of, ordered
 from .summary import ArticleCounts, Summary
+
+
+# What a terminal would act on instead of showing (issue #11: a claim that sets the window title
+# or clears the screen): escape sequences, 7- and 8-bit (ESC [ … / CSI …, ESC ] … BEL / OSC …,
+# ESC P … ESC \\ and the other string controls, ESC and one character) ...
+_SEQUENCE_RE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"                          # CSI: colours, cursor moves, clear screen
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC (titles, links), DCS, APC ...
+    r"|\x1b[ -~]?"                                                 # any other ESC and what it escapes
+)
+# ... and single characters: C0 and C1 controls, DEL, and the bidirectional controls that make
+# text read differently from how it is stored (Trojan Source: U+202E and friends), line separators.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal, on one line: escape sequences removed, every other
+    control character shown as U+FFFD (tabs and line breaks as spaces). Reports keep the raw text."""
+    text = _SEQUENCE_RE.sub("", str(text))
+    return _CONTROL_RE.sub(lambda m: " " if m.group(0) in "\t\n\r\u2028\u2029" else "\ufffd", text)
 
 
 def counts(results: Iterable[ClaimResult]) -> Counter:
@@ -68,9 +89,10 @@ def print_tables(rows: Iterable[ClaimResult], stream: IO[str], color: bool | Non
 
 
 def _escape(text: str) -> str:
+    """Shown as it is: no rich markup, no terminal control."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
 
 
 def print_summary(summary: Summary, stream: IO[str], color: bool | None = None,
@@ -91,6 +113,9 @@ def print_summary(summary: Summary, stream: IO[str], color: bool | None = None,
     overview.add_row("articles", f"{summary.articles_ok} verified · {summary.articles_failed} failed"
                      + (f" · {_plural(len(summary.disappeared), 'claim')} of the previous report disappeared"
                         if summary.disappeared else ""))
+    if summary.internal_errors:  # claims claimcheck failed to check: their rows say why
+        overview.add_row("internal errors", f"[bold red]{_plural(summary.internal_errors, 'claim')}[/] unverifiable "
+                         "because claimcheck failed on them (their reasons say where)")
     console.print(overview)
     if len(summary.articles) > 1:
         names = {a.article: a for a in summary.articles}
@@ -169,4 +194,5 @@ def progress(total: int, terminal: IO[str] | None, no_color: bool = False) -> It
 def _short(name: str, width: int = 40) -> str:
     from rich.markup import escape
 
+    name = printable(name)
     return escape(name if len(name) <= width else "…" + name[-(width - 1):])

@@ -93,6 +93,8 @@ def _summary_sheet(book, s: Summary) -> None:
     rows += [["source status", k, n] for k, n in s.statuses.items()]
     rows += [["articles", "verified", s.articles_ok], ["articles", "failed", s.articles_failed],
              ["claims", "disappeared", len(s.disappeared)]]
+    if s.internal_errors:
+        rows.append(["claims", "internal errors", s.internal_errors])
     rows += [["failed", f, ""] for f in s.failures]
     _rows_sheet(book, "summary", ["what", "value", "claims"], rows, widths=(14, 60, 8))
 

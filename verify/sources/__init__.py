@@ -5,7 +5,8 @@ soft 404s told apart (walls.py), shared HTML helpers (markup.py). `SourceLoader`
 cited URL once per run through verify.fetch, extracts it, and reads the web-archive copy of a
 dead or walled page.
 """
-from .dispatch import SITES, extract, extractor_for
+from .dispatch import SITES, ExtractorUnavailable, check_extractors, extract, extractor_for
 from .loader import SOURCE_MEMORY, SourceLoader
 
-__all__ = ["SITES", "SOURCE_MEMORY", "SourceLoader", "extract", "extractor_for"]
+__all__ = ["SITES", "SOURCE_MEMORY", "ExtractorUnavailable", "SourceLoader", "check_extractors", "extract",
+           "extractor_for"]

@@ -3,7 +3,8 @@
 Each site module declares SITE, HOSTS and `extract(soup, html, url) -> SourceDoc`; adding a site
 is adding its module and one line to SITES. Hosts nobody claims go to `generic`, and so do
 pages on which a site module finds no text. Bot walls and soft 404s are told apart first (walls.py).
-`extract` never raises: a page that breaks a parser is reported "empty" with the error.
+`extract` never raises: a page that breaks a parser is reported "empty", its reason the
+internal error (model.internal_error_reason), so the run counts it and exits accordingly.
 """
 from __future__ import annotations
 
@@ -13,13 +14,31 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from ..model import OK, Page, SourceDoc
+from ..model import OK, Page, SourceDoc, internal_error_reason
 
 from . import generic, mainichi, reuters
 from .walls import soft_404_reason, wall_reason, wall_script_reason
 
 SITES: tuple[ModuleType, ...] = (mainichi, reuters)
 _BY_HOST: dict[str, ModuleType] = {host: site for site in SITES for host in site.HOSTS}
+
+
+class ExtractorUnavailable(Exception):
+    """An extractor's library cannot be imported: claimcheck is not installed correctly."""
+
+
+def check_extractors() -> None:
+    """ExtractorUnavailable now, at startup, if a library an extractor needs cannot be imported.
+
+    Otherwise the failure shows only page by page, as a quiet `empty` status on every page
+    without its own module or JSON-LD (issue #11: trafilatura without lxml_html_clean).
+    """
+    try:
+        import trafilatura  # noqa: F401 - generic.py imports it on first use; this is that import, early
+    except Exception as error:  # noqa: BLE001 - ImportError, or whatever a broken dependency raises
+        why = " ".join(f"{type(error).__name__}: {error}".split())
+        raise ExtractorUnavailable(f"the generic extractor cannot import trafilatura ({why}); "
+                                   "claimcheck is not installed correctly: install it again (README.md)") from None
 
 
 def extractor_for(url: str) -> ModuleType:
@@ -42,7 +61,7 @@ def extract(page: Page) -> SourceDoc:
         doc = _extract(page, site)
     except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
         doc = SourceDoc(page.url, status="empty", site=site.SITE,
-                        reason=f"extractor error: {type(error).__name__}: {error}")
+                        reason=f"{internal_error_reason(error)}; in the {site.SITE} extractor")
     return dataclasses.replace(doc, url=page.url, **carried)
 
 

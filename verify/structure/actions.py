@@ -11,7 +11,7 @@ from ..text import Token, analyze
 from .negation import negated_after
 from .words import (ANNOUNCING_VERBS, DISCOURSE_ADVERBS, FACT_ADVERBS, GOING_VERBS, INTO_VERBS, LIGHT_PREDICATES, MODAL_VERBS,
                     NECESSITY_VERBS as NECESSITY, PARTICLE_VERBS, SELF_WORDS, VIEW_VERBS, REPORTING_VERBS, STANCE_NOUNS, SUPPORT_VERBS,
-                    UNDOING_VERBS as UNDOING, _SCOPE_RE)
+                    UNDOING_VERBS as UNDOING, LIMITING_PARTICLES, _SCOPE_RE)
 
 @dataclass(frozen=True)
 class Act:
@@ -236,4 +236,18 @@ def modifiers(text: str) -> list[Modifier]:
             continue
         end = nxt.end if adverbial and nxt is not None else tok.end
         out.append(Modifier(tok.lemma, text[tok.start:end], tok.start, end, tok.synonyms))
+    return out
+
+
+def limits(text: str) -> list[Modifier]:
+    """Limiting particles and the word they limit: 社員だけ, 東京のみ (not 手取りだけでなく)."""
+    tokens = analyze(text, "B")
+    out = []
+    for i, tok in enumerate(tokens[1:], 1):
+        if tok.surface not in LIMITING_PARTICLES or tok.pos[0] != "助詞":
+            continue
+        if text.startswith(("でなく", "ではなく", "じゃなく"), tok.end):
+            continue
+        limited = tokens[i - 1]
+        out.append(Modifier(tok.surface, text[limited.start:tok.end], limited.start, tok.end, limited.synonyms))
     return out

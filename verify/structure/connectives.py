@@ -25,6 +25,10 @@ class Cause:
     connective: str
     start: int      # offset of the connective in the text
     end: int
+    cleft: int = -1  # 「Bのは、Aためだ」: where のは ends the effect, which then comes first
+
+
+_CLEFT_RE = re.compile(r"のは、?")
 
 
 def causes(text: str) -> list[Cause]:
@@ -33,7 +37,8 @@ def causes(text: str) -> list[Cause]:
     starts = {t.start for t in analyze(text, "B")}
     out = []
     for m in _CAUSE_RE.finditer(text):
-        if m.start() < 2 or len(text) - m.end() < 4 and not m.group(0).startswith(("が", "も")):
+        cleft = next((c.start() for c in _CLEFT_RE.finditer(text, 0, m.start())), -1)
+        if m.start() < 2 or len(text) - m.end() < 4 and not m.group(0).startswith(("が", "も")) and cleft < 0:
             continue  # (…が背景にある and …も影響した may end the sentence: the effect is the context)
         begins = m.start() + (1 if m.group(0)[0] in "のをが" and m.group(0) not in ("ので",) else 0)
         if begins not in starts:
@@ -44,5 +49,6 @@ def causes(text: str) -> list[Cause]:
             continue  # 台風による被害: a noun phrase, not a link between two statements
         if m.group(0) == "から、" and not re.match(r"[\u3041-\u309f]", text[m.start() - 1]):
             continue  # 11月30日から、: "from" a time or place, not "because" (which follows a verb: ないから)
-        out.append(Cause(m.group(0), m.start(), m.end()))
+        at_end = len(text) - m.end() < 4
+        out.append(Cause(m.group(0), m.start(), m.end(), cleft if at_end else -1))
     return out

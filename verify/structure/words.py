@@ -63,7 +63,7 @@ DISCOURSE_ADVERBS = frozenset({
 # the first time", "newly" change what happened (issue: すでに, 独自に, 単独で). Compared.
 FACT_ADVERBS = frozenset({"自ら", "既に", "すでに", "単独", "独自", "正式", "公式", "全面", "全面的",
                           "一斉", "完全", "大幅", "急速", "急激", "初めて", "唯一", "再び", "相次いで",
-                          "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的"})
+                          "本格的", "一時", "新た", "事実上", "異例", "無期限", "永久", "恒久的", "一律", "一括"})
 
 # (followed by で or に: 全国で実施; 全体の4分の1 is a share, not a scope)
 _SCOPE_RE = re.compile(r"^(?:全[\u4e00-\u9fff]{1,3}|世界中|全世界|各地|各国|国内外)$")
@@ -75,7 +75,7 @@ PARTICLE_VERBS = frozenset({"就く", "対する", "於く", "合わせる", "�
                             "限る", "渡る", "亘る", "至る", "残る", "及ぶ", "掛ける"})
 
 # Verbs of going that take their purpose with に: 視察に訪れた, 調査に入った, 応援に駆けつけた.
-GOING_VERBS = frozenset({"訪れる", "出向く", "向かう", "行く", "来る", "入る", "駆け付ける", "駆けつける",
+GOING_VERBS = frozenset({"訪れる", "訪ねる", "出向く", "向かう", "行く", "来る", "入る", "駆け付ける", "駆けつける",
                          "赴く", "出掛ける", "乗り込む"})
 
 # Verbs that undo their object: 認定は見送られた, 運転を見合わせた, 計画を撤回 mean "no 認定/運転/計画".
@@ -87,3 +87,8 @@ UNDOING_VERBS = frozenset({"見送る", "見合わせる", "断念", "中止", "
 # Verbs whose "cannot" says a thing is needed or certain (協力が欠かせない, 影響は避けられない,
 # 否めない): their negation does not deny the noun before them.
 NECESSITY_VERBS = frozenset({"欠かす", "避ける", "免れる", "否む", "見逃す", "見過ごす"})
+
+# Particles that limit a statement to what they follow (社員だけで, 東京のみ), and the words by
+# which a page says the same limit (12県にとどまる, 単独で, 限定); だけでなく says the opposite.
+LIMITING_PARTICLES = frozenset({"だけ", "のみ", "ばかり"})
+LIMIT_WORDS = ("だけ", "のみ", "限", "とどま", "留ま", "単独", "唯一", "しか", "専ら", "ばかり", "除")

@@ -37,6 +37,35 @@ def _tokenizer(mode: str):
     return _dictionary().tokenizer(mode=mode)
 
 
+# Sudachi refuses input over 49,149 bytes ("Input is too long"). Longer text is read in pieces
+# of at most this many characters (4 bytes each at worst in UTF-8: emoji, rare kanji) ...
+CHUNK_CHARS = 8192
+# ... each ending, where it can, after the last of these in its second half, so that a cut
+# falls between words rather than inside one.
+_CHUNK_BREAKS = "。！？!?\n、，,；; 　"
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pairs that cover `text` in order, each piece at most `size` characters."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = max(text.rfind(ch, start + size // 2, end) for ch in _CHUNK_BREAKS)
+        end = cut + 1 if cut >= 0 else end
+        out.append((start, text[start:end]))
+        start = end
+    out.append((start, text[start:]))
+    return out
+
+
+def _morphemes(text: str, mode: str):
+    """(offset of the piece, morpheme) for every morpheme of `text`, however long it is."""
+    tokenizer = _tokenizer(mode)
+    if len(text) <= CHUNK_CHARS:
+        return ((0, m) for m in tokenizer.tokenize(text))
+    return ((offset, m) for offset, piece in chunks(text) for m in tokenizer.tokenize(piece))
+
+
 @lru_cache(maxsize=8192)
 def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
     """Tokens of `text`; mode A (short units) for matching, C (long units) for names.
@@ -47,9 +76,9 @@ def analyze(text: str, mode: str = "A") -> tuple[Token, ...]:
     if not text:
         return ()
     tokens = []
-    for m in _tokenizer(mode).tokenize(text):
+    for offset, m in _morphemes(text, mode):
         tokens.append(Token(m.surface(), m.normalized_form(), tuple(m.part_of_speech()[:4]),
-                            m.begin(), m.end(), m.is_oov(), tuple(m.synonym_group_ids())))
+                            offset + m.begin(), offset + m.end(), m.is_oov(), tuple(m.synonym_group_ids())))
     return tuple(tokens)
 
 
@@ -58,7 +87,7 @@ def lemmas(text: str) -> frozenset[str]:
     sentence of a source, without building a Token per word (most sentences are never evidence)."""
     if not text:
         return frozenset()
-    return frozenset(m.normalized_form() for m in _tokenizer("A").tokenize(text))
+    return frozenset(m.normalized_form() for _, m in _morphemes(text, "A"))
 
 
 # Lemmas too common to say anything about a claim's content.

@@ -1,7 +1,7 @@
 """Render the HTML report of the dev set's two articles (the seed and its altered copy) and
 screenshot its first screen for the docs: the worst claims first, under the per-article summary.
 
-    .venv/bin/python benchmarks/screenshot_report.py [OUT.png]     # default: docs/report.png
+    .venv/bin/python docs/screenshot_report.py [OUT.png]     # default: docs/report.png
 
 Needs Chromium (apt-get install chromium) and a Japanese font (apt-get install fonts-noto-cjk);
 runs offline: the article's sources replay from the dev-set cassette.
