@@ -84,7 +84,7 @@ class ProcessPool:
                 if item is None:
                     more = False
                 else:
-                    pending.append((item, self._pool.submit(worker.match_article, *item)))
+                    pending.append((item, self._submit(item)))
             if not pending:
                 return
             item, future = pending[0]
@@ -99,6 +99,16 @@ class ProcessPool:
                 continue
             pending.popleft()
             yield results
+
+    def _submit(self, item: Work) -> Future:
+        """The article handed to a worker; when the pool broke since the last look (a worker
+        died while this was being read), a future that says so, handled like any other."""
+        try:
+            return self._pool.submit(worker.match_article, *item)
+        except BrokenProcessPool as error:
+            broken: Future = Future()
+            broken.set_exception(error)
+            return broken
 
     def _alone(self, item: Work) -> list[ClaimResult]:
         """One article with nothing else in flight: a worker that dies now died of this one."""
