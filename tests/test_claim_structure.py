@@ -381,3 +381,49 @@ def test_a_gap_between_a_counted_number_and_a_bare_one():
         is Verdict.SUPPORTED
     assert match_claim("「増加傾向」と答えた道府県は32にのぼり、前年の同じ時期より16増えました。", doc).verdict \
         is not Verdict.SUPPORTED
+
+
+FERRY = SourceDoc("https://example.jp/f", published="2026-05-12T18:00:00+09:00", paragraphs=(
+    "島根県の離島航路を運航する隠岐汽船は12日、高速船の運航期間を9月末まで延長する方針を明らかにした。",
+    "同社は、燃料価格がこのまま上がり続ければ、7月から運賃を10%引き上げる。",
+    "運賃の値上げ率は、大人が8%、小人が12%となる見込みだ。",
+    "利用者アンケートでは「便数の少なさ」が64%で最も多く、「運賃の高さ」の41%を上回った。",
+    "赤字額は前年より縮まったが、本土側との差は前年より広がった。",
+    "事故が起きたのは今月3日で、国に報告したのはその2日後だった。",
+    "乗組員は48人で、必要な人数を6人下回っている。",
+))
+
+
+def test_a_plan_told_as_done_is_not_supported():
+    m = check("隠岐汽船は、高速船の運航期間を9月末まで延長しました。", FERRY)
+    assert m.verdict is not Verdict.SUPPORTED and "planned" in m.reason, m.reason
+    assert check("隠岐汽船は、高速船の運航期間を9月末まで延長する方針です。", FERRY).verdict is Verdict.SUPPORTED
+
+
+def test_a_condition_the_page_hangs_the_act_on_cannot_be_dropped():
+    m = check("隠岐汽船は、7月から運賃を10%引き上げます。", FERRY)
+    assert m.verdict is not Verdict.SUPPORTED and "conditional" in m.reason, m.reason
+    kept = check("燃料価格が上がり続けた場合、隠岐汽船は7月から運賃を10%引き上げます。", FERRY)
+    assert kept.verdict is Verdict.SUPPORTED, kept.reason
+
+
+def test_a_comparison_of_two_parties_against_the_values_the_page_gives_them():
+    m = check("アンケートでは「運賃の高さ」が「便数の少なさ」を上回りました。", FERRY)
+    assert m.verdict is not Verdict.SUPPORTED and "64%" in m.reason, m.reason
+    rates = check("運賃の値上げ率は、大人が小人を上回ります。", FERRY)
+    assert rates.verdict is not Verdict.SUPPORTED and "12%" in rates.reason, rates.reason
+    assert check("アンケートでは「便数の少なさ」が「運賃の高さ」を上回りました。", FERRY).verdict is Verdict.SUPPORTED
+
+
+def test_a_gap_that_narrowed_is_not_one_that_widened():
+    m = check("本土側との差は前年より縮まりました。", FERRY)
+    assert m.verdict is not Verdict.SUPPORTED, m.reason
+
+
+def test_a_day_counted_from_another_day_and_a_rounded_shortfall():
+    assert check("事故が起きたのは今月3日で、国に報告されたのはその2日後でした。", FERRY, "2026/05/13").verdict \
+        is Verdict.SUPPORTED
+    assert check("事故が起きたのは今月3日で、国に報告されたのはその4日後でした。", FERRY, "2026/05/13").verdict \
+        is not Verdict.SUPPORTED
+    m = check("乗組員は48人で、必要な人数に5人あまり足りていません。", FERRY)
+    assert "あまり" not in m.reason, m.reason

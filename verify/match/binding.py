@@ -128,11 +128,13 @@ def _in_sentence(tok: Token, sentence: Sentence) -> bool:
     return tok.lemma in sentence.lemmas or tok.surface in sentence.text
 
 
-def _direction_conflicts(claim_clause: str, sentence: str) -> list[Fact]:
-    """上回る in the claim where the sentence telling the same statement says 下回る (or 超える)."""
+def _direction_conflicts(claim_clause: str, clause: str, sentence: str) -> list[Fact]:
+    """上回る in the claim where the clause (else the sentence) telling the same statement says
+    下回る (or 超える): 赤字額は縮まったが、差は広がった tells 差 in its own clause."""
     out = []
     for a, b in lexicon.DIRECTION_PAIRS + [(b, a) for a, b in lexicon.DIRECTION_PAIRS]:
-        if a in claim_clause and b not in claim_clause and b in sentence and a not in sentence:
+        told = clause if a in clause or b in clause else sentence
+        if a in claim_clause and b not in claim_clause and b in told and a not in told:
             out.append(Fact("antonym", a, CONFLICTING, b))
             break
     return out
@@ -220,7 +222,7 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
         if not ranked or ranked[0][0] < T.CLAUSE_MIN_COVERAGE:
             continue
         clause = ranked[0][1]
-        out.extend(_direction_conflicts(own_text, sentence_of[id(clause)].text))
+        out.extend(_direction_conflicts(own_text, clause.text, sentence_of[id(clause)].text))
         # other clauses that make the same statement well enough may carry the claim's name
         # (世界選手権が日本で開催されるのは … after 東京で開かれる世界選手権)
         adequate = [c for cover, c in ranked if cover >= T.CLAUSE_MIN_COVERAGE]

@@ -281,9 +281,15 @@ _COMPARE_RE = re.compile(r"^(?:を|より)(上回|超え|超す|下回|多|少�
 _GREATER = ("上回", "超え", "超す", "多", "高")
 
 
-def _check_comparisons(claim: PreparedClaim) -> list[Fact]:
-    """A claim that says 3.9% 下回った 2.1% contradicts its own numbers, whatever the source says."""
-    out = []
+_PARTY_COMPARED_RE = re.compile(r"[^、。はが]{1,20}(?:を|より)(?:も)?(?:上回|下回|超え|超す|高|低|多|少な|大き|小さ)")
+
+
+def _check_comparisons(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
+    """A claim that says 3.9% 下回った 2.1% contradicts its own numbers, whatever the source says;
+    one that says A を上回った where the page gives A the smaller value contradicts the page."""
+    out = [Fact("number", claim.norm[m.start():m.end()], CONFLICTING, said)
+           for said in filter(None, (Q.reversed_comparison(claim.norm, s.text) for s in evidence))
+           for m in [_PARTY_COMPARED_RE.search(claim.norm)]][:1]
     found = claim.quantities
     for i, later in enumerate(found):
         verb = _COMPARE_RE.match(claim.norm[later.end:later.end + 6])
@@ -330,7 +336,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
         + P.polarity_conflicts(claim.predicates, ev_predicates, claim.norm, "\n".join(s.text for s in evidence))
         + check_wording(claim, source, evidence)
         + _check_list_items(claim, source)
-        + _check_comparisons(claim)
+        + _check_comparisons(claim, evidence)
         + check_elements(claim, source, evidence)
         + post_conflicts(claim, source)
     )

@@ -16,6 +16,7 @@ from . import lexicon
 from . import names as N
 from .binding import claim_clauses
 from .links import check_links
+from .sureness import check_modality, in_quote
 from .prepared import PreparedClaim, PreparedSource, Sentence, clause_spans
 
 
@@ -184,7 +185,7 @@ def _check_acts(claim: PreparedClaim, ev: Evidence, source: PreparedSource) -> l
                               CONFLICTING, f"{'positive' if act.negated else 'negative'} ({flipped})"))
             continue
         out.append(Fact("predicate", said, FOUND, found[0].word, ev.span(found[0])))
-        out.extend(_modality(claim, act, ev, found))
+        out.extend(check_modality(claim, act, ev, found))
     return out
 
 
@@ -211,7 +212,7 @@ def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: li
     said = []
     for c in ev.telling(claim, found, act.start):
         text = ev.texts[c.sentence]
-        if _in_quote(text, c.start) and not reported:
+        if in_quote(text, c.start) and not reported:
             continue
         said += [(text, a) for a in S.acts(text) if a.start <= c.start < a.end or c.start <= a.start < c.end]
     if said and all(a.negated != act.negated for _, a in said):
@@ -220,7 +221,7 @@ def _opposite_polarity(act: S.Act, claim: PreparedClaim, ev: Evidence, found: li
     if not said and act.negated:  # 値上げを見送った against 値上げ率を平均9.6%に抑える: a size of the act says it happens
         for c in ev.telling(claim, found, act.start):
             sized = _SIZED_RE.match(ev.texts[c.sentence], c.end)
-            if sized and not _in_quote(ev.texts[c.sentence], c.start):
+            if sized and not in_quote(ev.texts[c.sentence], c.start):
                 return ev.texts[c.sentence][c.start:sized.end()]
     return ""
 
@@ -231,64 +232,6 @@ _SIZED_RE = re.compile(r"(?:率|幅|額)(?:は|を|が)?[^、。]{0,6}?\d")
 def _reported(text: str, end: int) -> bool:
     """The act is what someone says or thinks: …見送る[との見方], …見送る[と述べた]."""
     return text[end:end + 3].startswith(("と", "との", "って"))
-
-
-_ESTABLISHED = ("判明", "確定", "確認され", "明らかになっ", "断定")
-_ESTIMATES = ("見込", "見通し", "予想", "想定", "試算", "推計")
-_SURE, _UNSURE = {S.ASSERTED, S.DECIDED, S.PLANNED}, {S.CONSIDERED, S.POSSIBLE}
-
-
-def _in_quote(text: str, at: int) -> bool:
-    return text.count("「", 0, at) > text.count("」", 0, at)
-
-
-def _compatible(mine: str, marker: str, theirs: str) -> bool:
-    """Do the claim and the source say the act as surely? A plan and a plain statement agree
-    (開業する予定 / 開業する); a decision is more than a plan (方針 -> 決定); anything still
-    considered or possible is less than either (検討している <-> 決定した)."""
-    if mine == theirs:
-        return True
-    if theirs == S.REPORTED:  # とみられる -> 判明した overstates; dropping とされる does not
-        return not marker.startswith(_ESTABLISHED)
-    if mine == S.REPORTED or theirs == S.ASSERTED and marker.startswith(_ESTIMATES):
-        return True  # 費用を5000万円と見込む hedges what the page states (費用は5000万円になる)
-    if S.REQUESTED in (mine, theirs):  # 要請した <-> 決めた
-        other = theirs if mine == S.REQUESTED else mine
-        return other not in (S.ASSERTED, S.DECIDED)
-    if mine in _UNSURE or theirs in _UNSURE:
-        return mine in _UNSURE and theirs in _UNSURE
-    return not (mine == S.DECIDED and theirs == S.PLANNED)
-
-
-def _modality(claim: PreparedClaim, act: S.Act, ev: Evidence, found: list[Counterpart]) -> list[Fact]:
-    """The claim states an act more surely than the source (検討 -> 決定), or less surely."""
-    level, marker = S.modality(claim.norm, act.end)
-    # words inside 「」 are someone's demand or view (「検察は抗告せず…」), not the page's account
-    found = ev.telling(claim, found, act.start)
-    if not found:
-        return []  # the sentence that tells the claim does not say the act: nothing to compare
-    narrated = [c for c in found if not _in_quote(ev.texts[c.sentence], c.start)] or found
-    theirs = [S.modality(ev.texts[c.sentence], c.end) for c in narrated]
-    if any(_compatible(level, marker, other) for other, _ in theirs):
-        return []
-    (other, word), c = theirs[0], narrated[0]
-    text = ev.texts[c.sentence]
-    # the words that say how sure each side is, as written: 決めた / 検討している
-    mine = _phrase(claim.norm, act.start, marker)
-    said = _phrase(text, c.start, word)
-    return [Fact("modality", mine, CONFLICTING, f"{said} ({_LEVEL_WORDS[other]})", ev.span(c))]
-
-
-_LEVEL_WORDS = {S.ASSERTED: "stated as fact", S.DECIDED: "decided", S.PLANNED: "planned",
-                S.CONSIDERED: "under consideration", S.POSSIBLE: "possible", S.REQUESTED: "requested",
-                S.REPORTED: "reported"}
-
-
-def _phrase(text: str, start: int, marker: str) -> str:
-    """From the act to its modality marker (導入を検討している), or the act's clause."""
-    end = text.find(marker, start) + len(marker) if marker and text.find(marker, start) >= 0 else start
-    stop = min([i for i in (text.find(ch, end) for ch in "、。") if i >= 0] or [len(text)])
-    return text[start:max(end, min(stop, start + 14))]
 
 
 def _check_modifiers(claim: PreparedClaim, ev: Evidence) -> list[Fact]:

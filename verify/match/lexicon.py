@@ -95,8 +95,11 @@ ANTONYM_PAIRS = [
 
 # Words of direction: a claim going up where its source goes down (上昇 vs 下回り) is false
 # even when the two words are not a listed pair.
-UP_WORDS = ("上昇", "増加", "増え", "上回", "上がっ", "上がる", "伸び", "拡大", "高まっ", "改善", "超え", "超す")
-DOWN_WORDS = ("下落", "低下", "減少", "減っ", "下回", "下がっ", "下がる", "縮小", "落ち込", "悪化", "割り込")
+# Size words belong here too: a gap that 広がった is not one that 縮まった.
+UP_WORDS = ("上昇", "増加", "増え", "上回", "上がっ", "上がる", "伸び", "拡大", "高まっ", "改善", "超え", "超す",
+            "広が", "拡が", "膨らん", "強ま")
+DOWN_WORDS = ("下落", "低下", "減少", "減っ", "下回", "下がっ", "下がる", "縮小", "落ち込", "悪化", "割り込",
+              "縮ま", "狭ま", "縮ん", "しぼん", "弱ま")
 DIRECTION_PAIRS = [(u, d) for u in UP_WORDS for d in DOWN_WORDS if (u, d) not in ANTONYM_PAIRS]
 
 # Words that make a claim stronger than its source: each must be backed by the source.

@@ -203,7 +203,25 @@ def quantities(text: str) -> list[Quantity]:
         if q.unit == "時間" and nxt.unit == "分" and nxt.start == q.end:
             found[i] = replace(q, value=q.value + nxt.value / 60, text=q.text + nxt.text, end=nxt.end,
                                tolerance=max(nxt.tolerance / 60, 1 / 120))
-    return found
+    return _offset_days(text, found)
+
+
+_OFFSET_RE = re.compile(r"(?:その|同日の|の)$")
+
+
+def _offset_days(text: str, found: list[Quantity]) -> list[Quantity]:
+    """その4日後 after 18日 is the 22nd: a day counted from the day named before it, not the 4th."""
+    out, anchor = [], None
+    for q in found:
+        offset = q.unit == "日" and text[q.end:q.end + 1] in ("後", "前") and _OFFSET_RE.search(text[:q.start])
+        if offset and anchor is not None:
+            day = anchor.value + (q.value if text[q.end] == "後" else -q.value)
+            if 1 <= day <= 31:
+                q = replace(q, value=day, tolerance=0.0)
+        elif q.unit == "日" and not offset:
+            anchor = q
+        out.append(q)
+    return out
 
 
 # 金5、銀3、銅4の計12個: the bare numbers of a list take the unit of the total that closes it.

@@ -227,8 +227,9 @@ def modifiers(text: str) -> list[Modifier]:
             pass  # 一斉に, 一時, 自ら (Sudachi tags some of these as nouns)
         else:
             continue
-        if i and (tokens[i - 1].pos[1] == "数詞" or tokens[i - 1].pos[2] in ("助数詞", "助数詞可能")):
-            continue  # 1割あまり, 3人ほど: approximation of the number before
+        if i and (tokens[i - 1].pos[1] == "数詞" or tokens[i - 1].pos[2] in ("助数詞", "助数詞可能")
+                  or tokens[i - 1].pos[0] == "接尾辞" and i > 1 and tokens[i - 2].pos[1] == "数詞"):
+            continue  # 1割あまり, 3人ほど, 20人あまり: approximation of the number before
         if tok.lemma in REPORTING_VERBS:
             continue  # 明らかにした: a verb of saying, not a modifier
         if tok.lemma in DISCOURSE_ADVERBS and tok.lemma not in FACT_ADVERBS \

@@ -60,7 +60,9 @@ def modality(text: str, start: int) -> tuple[str, str]:
     for stop in ("。", "\n"):
         cut = tail.find(stop)
         tail = tail[:cut] if cut >= 0 else tail
-    tail = tail[:_next_predicate(tail)]
+    cut = _next_predicate(tail)
+    # a headline's 〜へ (a plan) only ends a statement: 上がり、北東へ[流れた] is a direction
+    tail = tail if cut == len(tail) else tail[:cut].removesuffix("へ")
     found = list(_MODALITY_RE.finditer(tail))
     if not found:
         return ASSERTED, ""
@@ -68,3 +70,44 @@ def modality(text: str, start: int) -> tuple[str, str]:
     ranked = [m for m in found if m.lastgroup in CERTAINTY] or found
     best = max(ranked, key=lambda m: CERTAINTY.get(m.lastgroup or "", -1))
     return best.lastgroup or ASSERTED, best.group(0)
+
+
+def done(text: str, end: int) -> bool:
+    """The predicate ending at `end` is told as done: its own auxiliaries include the past た
+    (延長した, 延長されました) — not a verb it hands on to (導入を表明した says the plan was told)."""
+    for tok in analyze(text[end:end + 12], "B"):
+        if tok.pos[0] == "助動詞":
+            if tok.lemma == "た":
+                return True
+            continue
+        if tok.pos[0] == "動詞" and (tok.lemma in ("為る", "する") or tok.pos[1] == "非自立可能"):
+            continue
+        if tok.pos[0] == "接尾辞" and tok.pos[1] == "動詞的":
+            continue
+        return False
+    return False
+
+
+# A condition the statement hangs on (雨が降らなければ、…引き上げる; 不足した場合は、…): closed grammar.
+_CONDITION_RE = re.compile(r"(?:(?<=[えけげせてねへべめれ])ば|場合(?:は|には|も)?|たら|だら|なら(?:ば)?)、?$")
+
+
+def condition_before(text: str, start: int) -> str:
+    """The conditional clause ending right before the predicate at `start` in its sentence (no
+    other verb between them), as written; "" when the statement is unconditional."""
+    begin = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    tokens = analyze(text[begin:start], "B")
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        upto = text[begin:begin + tok.end]
+        if _CONDITION_RE.search(upto) and (tok.pos[0] in ("助詞", "助動詞") or tok.lemma == "場合"
+                                            or tok.surface == "、"):
+            if tok.surface == "、" and not _CONDITION_RE.search(upto):
+                continue
+            head = max(upto.rfind("、", 0, len(upto) - 1), 0)
+            return upto[head:].strip("、")
+        before = tokens[i - 1] if i else None
+        helper = before is not None and (before.pos[0] == "動詞" or before.surface in ("て", "で"))
+        if tok.pos[0] == "動詞" and not helper:
+            return ""  # another statement stands between (出す制度を設けた): not this one's condition
+    return ""
