@@ -427,3 +427,40 @@ def test_a_day_counted_from_another_day_and_a_rounded_shortfall():
         is not Verdict.SUPPORTED
     m = check("乗組員は48人で、必要な人数に5人あまり足りていません。", FERRY)
     assert "あまり" not in m.reason, m.reason
+
+
+PORT = SourceDoc("https://example.jp/p", published="2026-09-02T18:00:00+09:00", paragraphs=(
+    "港湾局は作業員に避難を指示したうえで、午前10時すぎに貨物船の消火作業を始めた。",
+    "火災は正午ごろに鎮圧された。",
+    "岸壁の使用は2日夕方に再開された。",
+    "消防艇が到着したため。",
+    "市は、漁業者の燃料費を補助する制度の新設を検討している。",
+    "港湾局の森田健一局長は「原因の究明を急ぐ」と述べ、海上保安部の大野久美子部長は調査に着手した。",
+    "被害額の内訳では、貨物が3億2000万円だったのに対し、岸壁は8000万円にとどまった。",
+))
+
+
+def test_two_acts_told_in_the_other_order():
+    m = check("港湾局は消火作業を始めたあとで、作業員に避難を指示しました。", PORT)
+    assert m.verdict is not Verdict.SUPPORTED and "the other order" in m.reason, m.reason
+    assert check("港湾局は作業員に避難を指示してから、消火作業を始めました。", PORT).verdict is Verdict.SUPPORTED
+
+
+def test_a_noun_made_an_act_with_ni_suru_and_a_whole_the_page_does_not_give():
+    m = check("港湾局は、岸壁の使用を全面禁止にしました。", PORT)
+    assert m.verdict is not Verdict.SUPPORTED, m.reason
+    whole = check("市は、漁業者の燃料費を全額補助する制度の新設を検討しています。", PORT)
+    assert whole.verdict is not Verdict.SUPPORTED and "全額" in whole.reason, whole.reason
+    assert check("市は、漁業者の燃料費を補助する制度の新設を検討しています。", PORT).verdict is Verdict.SUPPORTED
+
+
+def test_a_title_given_to_a_person_the_page_names_with_another():
+    m = check("大野久美子局長は「原因の究明を急ぐ」と述べました。", PORT)
+    assert m.verdict is not Verdict.SUPPORTED, m.reason
+    assert check("森田健一局長は「原因の究明を急ぐ」と述べました。", PORT).verdict is Verdict.SUPPORTED
+
+
+def test_a_number_given_to_the_party_the_page_gives_another():
+    m = check("被害額の内訳では、岸壁の被害額が3億2000万円でした。", PORT)
+    assert m.verdict is not Verdict.SUPPORTED and "8000万円" in m.reason, m.reason
+    assert check("被害額の内訳では、貨物の被害額が3億2000万円でした。", PORT).verdict is Verdict.SUPPORTED

@@ -198,7 +198,24 @@ def post_conflicts(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
         theirs = {p for s in source.sentences if N.entity_in(person, s.text) for p in [_posts(s.text, [person]).get(person)] if p}
         if theirs and not any(post in t or t in post for t in theirs):
             out.append(Fact("role", f"{post} ({person})", CONFLICTING, sorted(theirs)[0]))
+    for e in persons:  # 平野真一裁判長 where the page has 平野真一部長 (and another person as 裁判長)
+        mine_title = _title_after(claim.norm, e.text)
+        theirs = {_title_after(s.text, e.text) for s in source.sentences} - {""}
+        if mine_title and theirs and not any(t.endswith(mine_title) or mine_title.endswith(t) for t in theirs):
+            out.append(Fact("role", f"{e.text}{mine_title}", CONFLICTING, f"{e.text}{sorted(theirs)[0]}"))
     return out
+
+
+# A title written right after a person's name (平野真一部長, 石川純子裁判長), not an honorific.
+_TITLE_RE = re.compile(r"・?([\u4e00-\u9fff]{0,6}(?:長|官|事|員|士|督|相|臣|師|手|役))(?![\u4e00-\u9fff])")
+
+
+def _title_after(text: str, person: str) -> str:
+    for at in (m.end() for m in re.finditer(re.escape(person), text)):
+        found = _TITLE_RE.match(text, at)
+        if found:
+            return found.group(1)
+    return ""
 
 
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[Q.Quantity],
@@ -255,3 +272,38 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
                 out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
     flagged = {f.text for f in out}
     return out + [f for f in owner_conflicts(claim, evidence) if f.text not in flagged]
+
+
+_HEAD_RE = r"(?:は|が|の|も)"
+
+
+def _heads(text: str, word: str) -> bool:
+    """The clause starts with `word` as what it is about (労務費は43.8%, 原材料費の転嫁率が…)."""
+    return re.match(rf"[^、。]{{0,3}}?{re.escape(word)}[\u4e00-\u9fff\u30a1-\u30faー]{{0,3}}{_HEAD_RE}", text) is not None
+
+
+def rival_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
+    """A number the claim gives to a party the page gives another number, in parallel clauses of
+    one sentence (労務費の転嫁率が52.1% where the page says 原材料費の転嫁率が52.1%だったのに対し、
+    労務費は43.8%): the party heads its clause on the page, and another heads the number's."""
+    for q in (q for q in claim.quantities if q.unit):
+        before = claim.norm[max(0, q.start - 15):q.start]
+        words = [t.surface for t in claim.tokens if t.pos[0] == "名詞" and t.pos[1] in ("普通名詞", "固有名詞")
+                 and len(t.surface) >= 2 and re.search(re.escape(t.surface) + r"[\u4e00-\u9fff]{0,3}" + _HEAD_RE, before)]
+        for s in evidence:
+            holders = [c for c in s.clauses if any(q.agrees(d) for d in c.quantities)]
+            for word in words:
+                if not holders or any(word in c.text for c in holders):
+                    continue
+                other = [re.match(r"[^、。]{0,3}?([\u4e00-\u9fff\u30a1-\u30faー]{2,10})" + _HEAD_RE, c.text) for c in holders]
+                if not all(m and m.group(1) not in claim.norm for m in other):
+                    continue  # the number's clause is not about another party the claim leaves out
+                first = s.clauses.index(holders[0])
+                # a party before the number's clause and marked with は is the sentence's topic
+                # (初日は…約300人が列をつくり、入館者は2418人に上った), not a rival
+                rivals = [d for i, c in enumerate(s.clauses) if c not in holders and _heads(c.text, word)
+                          and not (i < first and re.search(re.escape(word) + r"[\u4e00-\u9fff]{0,3}は", c.text))
+                          for d in c.quantities if d.unit == q.unit and not q.agrees(d)]
+                if rivals:
+                    return [Fact("number", f"{word}…{q.text}", CONFLICTING, f"{word}…{rivals[0].text}")]
+    return []

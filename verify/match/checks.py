@@ -15,7 +15,7 @@ from . import polarity as P
 from . import names as N
 from . import lexicon
 from . import thresholds as T
-from .binding import clause_conflicts, post_conflicts
+from .binding import clause_conflicts, post_conflicts, rival_conflicts
 from .elements import check_elements
 from .emphasis import check_wording
 from .evidence import masks as _masks
@@ -345,7 +345,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     # "the year of publication"
     implied = lambda q: q.unit in ("月", "日") and bool(_said_by_date(q, source))  # noqa: E731
     cued = [d for d in derived if any(q.agrees(d) and Q.derivation_cued(d, claim.norm, q) for q in claim.quantities)]
-    for conflict in clause_conflicts(claim, evidence, cued, implied):
+    for conflict in clause_conflicts(claim, evidence, cued, implied) + rival_conflicts(claim, evidence):
         facts = [f for f in facts if not (f.kind == conflict.kind and conflict.text.startswith(f.text))]
         facts.append(conflict)
     # two checks may name one conflict in the same words (polarity read per sentence and per act)

@@ -36,6 +36,8 @@ def check_wording(claim: PreparedClaim, source: PreparedSource, evidence: list[S
     for word in _emphatic_words(claim.norm):
         if word:
             equivalents = next((g for g in lexicon.EMPHASIS_GROUPS if word in g), (word,))
+            if _ALL_OF_RE.fullmatch(word):
+                equivalents += ("すべて", "全て")
             if word in ("すべて", "全て") and _ALL_OF_RE.search(ev_text):
                 equivalents = equivalents + (_ALL_OF_RE.search(ev_text).group(0),)  # 全便が欠航
             backed = any(_said_plainly(w, ev_text) for w in equivalents) \
@@ -79,6 +81,8 @@ _RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国�
 def _emphatic_words(claim: str) -> list[str]:
     words = [w for w in lexicon.EMPHASIS if w in claim]
     words += [m.group(0) for m in _RECORD_RE.finditer(claim) if not any(m.group(0) in w or w in m.group(0) for w in words)]
+    # 全額補助, 全線で: the whole of something, which the page must say (or すべて) as well
+    words += [m.group(0) for m in _ALL_OF_RE.finditer(claim) if not any(m.group(0) in w for w in words)]
     return words
 
 

@@ -4,6 +4,8 @@ page gives to another of its people is `conflicting`.
 """
 from __future__ import annotations
 
+import re
+
 from .. import structure as S
 from ..model import CONFLICTING, MISSING, Fact
 from ..text import analyze, content_lemmas, is_kanji
@@ -171,6 +173,54 @@ def _previous_speaker(source: PreparedSource, index: int) -> str:
     return ""
 
 
+# Connectives of time order (closed class): 〜したあとで / 〜してから / 〜したうえで put the first
+# part first; 〜する前に puts it second.
+_THEN_RE = re.compile(r"(?:た|だ)(?:あと|後|のち|うえ|上)(?:で|に)?、?|(?:て|で)から、?")
+_BEFORE_RE = re.compile(r"(?:る|う|く|す|つ|ぬ|む|ぶ|ぐ)(?:前に|に先立ち|に先立って)、?")
+_REASON_END = ("ため。", "ためだ。", "ためです。", "ためだ", "ため")
+
+
+def _earlier_later(text: str) -> tuple[str, str, int] | None:
+    """(what happened first, what happened next, where they join) in a sentence that orders two
+    acts with a connective of time; None when it has none."""
+    m = _THEN_RE.search(text)
+    if m and 2 <= m.start() and len(text) - m.end() >= 4:
+        return text[:m.start() + 1], text[m.end():], m.start()
+    m = _BEFORE_RE.search(text)
+    if m and 2 <= m.start() and len(text) - m.end() >= 4:
+        return text[m.end():], text[:m.start() + 1], m.start()
+    return None
+
+
+def _check_sequence(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
+    """「AしたあとでB」 where the page orders them the other way: B then A in one sentence
+    (BしたうえでA), or B the reason for A (A。Bしたため。)."""
+    told = _earlier_later(claim.norm)
+    if told is None:
+        return []
+    first, then = _content(told[0]), _content(told[1])
+    topic = re.match(r"[^、。]{1,15}?(?:は|が)、?", told[0])  # who acts in both: not what orders them
+    subject = _content(topic.group(0)) if topic else set()
+    first, then = first - then - subject, then - first - subject
+    if not first or not then or len(first) + len(then) < 3:
+        return []
+    for i, s in enumerate(source.sentences):
+        page = _earlier_later(s.text)
+        if page is not None:  # the page's own order, in one sentence
+            early, late = _content(page[0]), _content(page[1])
+            if _share(then, early) >= 0.5 and _share(first, late) >= 0.5 \
+                    and _share(first, early) < 0.5 and _share(then, late) < 0.5:
+                return [Fact("cause", claim.norm[max(0, told[2] - 4):told[2] + 4], CONFLICTING, f"{s.text[:40]} (the other order)")]
+        # A。Bしたため。: the page gives B as the reason for A, so B came first
+        after = source.sentences[i + 1] if i + 1 < len(source.sentences) else None
+        if after is not None and after.text.rstrip().endswith(_REASON_END) \
+                and _share(first, s.lemmas) >= 0.5 and _share(then, after.lemmas) >= 0.5 \
+                and _share(first, after.lemmas) < 0.5:
+            return [Fact("cause", claim.norm[max(0, told[2] - 4):told[2] + 4], CONFLICTING, f"{after.text[:40]} (the reason, so first)")]
+    return []
+
+
 def check_links(claim: PreparedClaim, source: PreparedSource) -> list[Fact]:
-    """Causes and speakers of the claim against the whole page."""
-    return _check_causes(claim, source) + _check_speakers(claim, source) + _check_reported(claim, source)
+    """Causes, time order and speakers of the claim against the whole page."""
+    return _check_causes(claim, source) + _check_sequence(claim, source) + _check_speakers(claim, source) \
+        + _check_reported(claim, source)

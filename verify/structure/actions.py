@@ -118,6 +118,9 @@ def acts(text: str) -> list[Act]:
                            tok.synonyms, _is_sino(tok.lemma), _counted(tokens, i)))
             continue
         purpose = _purpose_before(tokens, i) if tok.pos[0] == "動詞" else None
+        if purpose is None and tok.lemma == "為る" and i >= 2 and tokens[i - 1].surface == "に" \
+                and tokens[i - 2].pos[2] == "サ変可能":
+            purpose = i - 2  # 休校にした, 中止にする: the act is the noun's
         if purpose is not None:
             target = tokens[purpose]
             out.append(Act(target.lemma, target.surface, target.start, target.end, tok.end, False, False,
