@@ -464,3 +464,25 @@ def test_a_number_given_to_the_party_the_page_gives_another():
     m = check("被害額の内訳では、岸壁の被害額が3億2000万円でした。", PORT)
     assert m.verdict is not Verdict.SUPPORTED and "8000万円" in m.reason, m.reason
     assert check("被害額の内訳では、貨物の被害額が3億2000万円でした。", PORT).verdict is Verdict.SUPPORTED
+
+
+def test_the_part_a_share_makes_of_a_total_needs_the_claims_cue():
+    doc = SourceDoc("u", paragraphs=("昨年度の来場者約52万人のうち、県外客は約3割を占めた。",))
+    m = match_claim("昨年度の来場者約52万人のうち、県外客はおよそ16万人でした。", doc)
+    assert m.verdict is Verdict.SUPPORTED and "computed 3割*52万人" in str(m.facts), m.reason
+    assert match_claim("昨年度の来場者約52万人のうち、県外客はおよそ26万人でした。", doc).verdict is not Verdict.SUPPORTED
+
+
+def test_a_number_put_in_a_town_where_the_page_gives_the_region_or_another_town():
+    doc = SourceDoc("u", paragraphs=("県内の倒木被害は今月、15件に上った。", "このうち11件は飛騨地方で起きた。",
+                                     "飛騨市の森林組合は「見回りを増やす」と話した。",
+                                     "残る4件は下呂市で起きた。"))
+    m = match_claim("県内の倒木被害15件のうち11件は、飛騨市で起きました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "飛騨市" in m.reason, m.reason
+    assert match_claim("倒木被害15件のうち11件は、下呂市で起きました。", doc).verdict is not Verdict.SUPPORTED
+    assert match_claim("県内の倒木被害15件のうち11件は、飛騨地方で起きました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_as_far_as_possible_limits_no_word():
+    doc = SourceDoc("u", paragraphs=("通学時間帯の便は極力維持する。",))
+    assert match_claim("通学時間帯の便はできるだけ維持します。", doc).verdict is Verdict.SUPPORTED

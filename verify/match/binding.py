@@ -218,6 +218,16 @@ def _title_after(text: str, person: str) -> str:
     return ""
 
 
+_REGION_RE = r"(?:地方|地域|圏|方面|一帯)"
+
+
+def _region_of(region: str, place: str, clause: str) -> bool:
+    """The page's clause names a region (会津地方) where the claim narrows it to a town of that
+    name (会津若松市): another granularity, not the same place."""
+    return place.startswith(region) and place.endswith(("市", "町", "村", "区")) \
+        and re.search(re.escape(region) + _REGION_RE, clause) is not None
+
+
 def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: list[Q.Quantity],
                      implied: Callable[[Q.Quantity], bool] = lambda q: False) -> list[Fact]:
     """Names and numbers that the matching source clause gives to someone or something else.
@@ -256,7 +266,8 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             rivals = [e.text for e in _clause_names(clause, sentence_of[id(clause)])
                       if N.can_rival(name, e) and name.same_slot(e)
                       and not N.entity_in(e.text, own_text)
-                      and e.text not in name.text and not N.entity_in(name.text, e.text)]
+                      and (e.text not in name.text or _region_of(e.text, name.text, clause.text))
+                      and not N.entity_in(name.text, e.text)]
             if rivals:
                 out.append(Fact("entity", name.text, CONFLICTING, rivals[0]))
         for q in numbers:
@@ -271,7 +282,26 @@ def clause_conflicts(claim: PreparedClaim, evidence: list[Sentence], derived: li
             if rivals:
                 out.append(Fact(q.kind, q.phrase, CONFLICTING, rivals[0].phrase))
     flagged = {f.text for f in out}
-    return out + [f for f in owner_conflicts(claim, evidence) if f.text not in flagged]
+    return out + [f for f in owner_conflicts(claim, evidence) + _place_conflicts(claim, evidence) if f.text not in flagged]
+
+
+def _place_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
+    """Where the claim puts its number (9件は、会津若松市で) against the place the page's clause
+    holding that number names (9件は会津地方で): another town, or a region narrowed to a town."""
+    places = [e for e in claim.entities if e.kind == "place" and e.role == "で"]
+    out = []
+    for q in (q for q in claim.quantities if q.measure and q.unit not in ("%", "年(year)", "月", "日")):
+        holders = [(c, s) for s in evidence for c in s.clauses if any(q.agrees(d) for d in c.quantities)]
+        for place in places:
+            if not holders or any(N.entity_in(place.text, c.text) for c, _ in holders):
+                continue
+            rivals = [e.text for c, s in holders for e in _clause_names(c, s)
+                      if e.kind == "place" and e.role == "で" and N.can_rival(place, e)
+                      and (e.text not in place.text or _region_of(e.text, place.text, c.text))
+                      and (e.text in place.text or not N.entity_in(e.text, claim.norm))]  # 萩市で…、阿武町では…
+            if rivals:
+                out.append(Fact("entity", place.text, CONFLICTING, rivals[0]))
+    return out
 
 
 _HEAD_RE = r"(?:は|が|の|も)"

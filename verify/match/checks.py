@@ -133,9 +133,9 @@ def _check_quantities(claim: PreparedClaim, source: PreparedSource, evidence: li
         # a computed value backs the claim unless the sentence telling the statement gives another
         # value in the unit (約4割) and the computation did not use it
         gap = next((d for d in derived if q.agrees(d) and Q.derivation_cued(d, claim.norm, q)
-                    and (not told or any(part in core.text for part in re.split(r"[-+/()]", d.text) if part))), None)
+                    and (not told or any(part in core.text for part in re.split(r"[-+/()*]", d.text) if part))), None)
         if gap is not None:
-            out.append(Fact(q.kind, q.text, FOUND, f"difference {gap.text}"))
+            out.append(Fact(q.kind, q.text, FOUND, f"computed {gap.text}"))
             continue
         # a rival only where the claim's statement is told: the same unit in another
         # sentence is usually another fact (4回連続で成功 is not 年6回の打ち上げ)

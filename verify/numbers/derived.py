@@ -41,8 +41,25 @@ def differences(found: list[Quantity]) -> list[Quantity]:
                 if a.unit != "%":
                     share = 100 * small.value / big.value
                     out.append(Quantity(share, "%", f"{small.text}/{big.text}", big.start, big.end, tolerance=0.05))
-    out += _list_totals(found)
+    out += _list_totals(found) + _parts_of(found)
     return [replace(q, derived=True) for q in out]
+
+
+def _parts_of(found: list[Quantity]) -> list[Quantity]:
+    """The part a share makes of a total told beside it (入館者約48万人のうち…約4割: about 19万人),
+    within the rounding of both."""
+    out = []
+    for total in found:
+        if not total.unit or total.unit in DATE_UNITS or total.unit in ("%", "倍", ANY_COUNT):
+            continue
+        for share in found:
+            if share.unit != "%" or not 0 < share.value < 100 or abs(share.start - total.start) > 60:
+                continue
+            value = total.value * share.value / 100
+            spread = total.tolerance / total.value + max(share.tolerance, 0.5) / share.value if total.value else 0.0
+            out.append(Quantity(value, total.unit, f"{share.text}*{total.text}", total.start, total.end,
+                                tolerance=value * spread))
+    return out
 
 
 # Words by which a claim says it computed a number (closed class): a gap, a total, a share, a
@@ -55,6 +72,7 @@ _CUES = {
     "/": r"率|割合|うち|人に1人|占め|倍|の\d|分の|\d[^\d、。]{0,3}の$",
     "(": r"率|上げ|下げ|上昇|下落|増|減|伸び|値上",
     "ポイント": r"ポイント",
+    "*": r"うち|占め|にあたる|に当たる",  # a part of a total: 48万人のうち…19万人
 }
 
 
@@ -65,7 +83,7 @@ def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
     if derived.text.endswith(_PERIODS):  # 月20万円 for the page's 年240万円, 年240万円 for 月20万円
         return bool((_PER_MONTH_RE if derived.text.endswith("/12") else _PER_YEAR_RE).search(claim[:q.start]))
     kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
-        "+" if "+" in derived.text else "-"
+        "*" if "*" in derived.text else "+" if "+" in derived.text else "-"
     if kind == "+" and _cued("-", claim, q):
         return True  # 赤字2345億円…黒字1120億円…3465億円下回った: a gap across zero is a sum
     if kind == "/" and q.unit == "倍":

@@ -253,5 +253,7 @@ def limits(text: str) -> list[Modifier]:
         if text.startswith(("でなく", "ではなく", "じゃなく"), tok.end):
             continue
         limited = tokens[i - 1]
+        if limited.lemma in ("出来る", "其れ", "此れ", "彼れ", "それ", "これ", "あれ"):
+            continue  # できるだけ (as far as possible), それだけ (that much): no limit on a word
         out.append(Modifier(tok.surface, text[limited.start:tok.end], limited.start, tok.end, limited.synonyms))
     return out
