@@ -486,3 +486,11 @@ def test_a_number_put_in_a_town_where_the_page_gives_the_region_or_another_town(
 def test_as_far_as_possible_limits_no_word():
     doc = SourceDoc("u", paragraphs=("通学時間帯の便は極力維持する。",))
     assert match_claim("通学時間帯の便はできるだけ維持します。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_party_swapped_for_the_one_opposite_it():
+    doc = SourceDoc("u", paragraphs=("新しい指針は、加害者側が謝罪に応じない場合でも、市が仲介することを定めた。",))
+    m = match_claim("新しい指針は、被害者側が謝罪に応じない場合でも、市が仲介することを定めました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "加害者" in m.reason, m.reason
+    assert match_claim("新しい指針は、加害者側が謝罪に応じない場合でも、市が仲介することを定めました。", doc).verdict \
+        is Verdict.SUPPORTED

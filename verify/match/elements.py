@@ -330,8 +330,31 @@ def _inserted_words(claim: PreparedClaim, ev: Evidence) -> list[Fact]:
     return out
 
 
+# A party named by what it does and a head (受注側, 被害者, 輸出国, 買い手): the page's counterpart
+# with another first half (発注側) is the other party, not a paraphrase.
+_PARTY_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2})(者側|側|者|国|手)(?![\u4e00-\u9fff])")
+
+
+def _check_parties(claim: PreparedClaim, ev: Evidence, source: PreparedSource) -> list[Fact]:
+    """A party the page never names, where the sentence telling the claim names the one opposite it."""
+    out = []
+    for m in _PARTY_RE.finditer(claim.norm):
+        if m.group(0) in source.norm_text:
+            continue
+        mine = {g for t in analyze(m.group(1), "B") for g in t.synonyms}
+        for text in ev.texts:
+            other = next((o.group(0) for o in _PARTY_RE.finditer(text) if o.group(2) == m.group(2)
+                          and o.group(1) != m.group(1) and o.group(0) not in claim.norm
+                          and not mine & {g for t in analyze(o.group(1), "B") for g in t.synonyms}), "")
+            if other:
+                out.append(Fact("role", m.group(0), CONFLICTING, other))
+                break
+    return out
+
+
 def check_elements(claim: PreparedClaim, source: PreparedSource, evidence: list[Sentence]) -> list[Fact]:
     """Acts, modifiers, modality, causes and speakers of the claim against the evidence."""
     ev = Evidence(evidence)
     return (_check_acts(claim, ev, source) + _check_modifiers(claim, ev) + _check_limits(claim, ev) + _inserted_words(claim, ev) + _check_roles(claim, ev)
+            + _check_parties(claim, ev, source)
             + check_links(claim, source))
