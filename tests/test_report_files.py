@@ -195,3 +195,17 @@ def test_reports_are_written_even_when_the_terminal_is_gone(tmp_path):
     with pytest.raises(OSError):
         main(["verify", str(SEED), "--cassette", str(CASSETTE), "--json", str(report)], env)
     assert len(json.loads(report.read_text(encoding="utf-8"))["claims"]) == 9
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    # `claimcheck … --json - | head -c 100`: the pipe closes under the report; that is what the
+    # reader wanted, so no error line and no traceback, and exit 0
+    labelled = HERE / "labelled" / "articles"  # 123 claims: far more than a pipe's 64 KB buffer
+    proc = subprocess.Popen([sys.executable, "-m", "verify", "verify", str(labelled), "--cassette",
+                             str(HERE.parent / "cassettes" / "labelled.yaml"), "-q", "--json", "-", "--nl", "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.read(100)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert first.startswith(b'{"article"') and stderr == ""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import IO
@@ -32,6 +34,14 @@ class _Discard(Exception):
 STDOUT = "-"
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so nothing later (the exit's own flush) writes to the closed pipe."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 class _Report:
     """One report file: opened beside its target now, renamed over it by `commit`; or stdout
     (`-`), written as it goes."""
@@ -39,6 +49,7 @@ class _Report:
     def __init__(self, path: str, open_file: Callable[[str], object], stdout: IO[str] | None = None):
         self.path, self.error, self._stdout = path, "", stdout
         self.crashed = False  # failed otherwise than by the file system: claimcheck's own error
+        self.closed = False   # stdout's reader went away (a pipe into head)
         self._replacing = None if path == STDOUT else replacing(path)
         try:
             self.temporary = self._replacing.__enter__() if self._replacing else STDOUT
@@ -74,10 +85,16 @@ class _Report:
     def attempt(self, step: Callable[[], None]) -> None:
         """Run a write step; a failure (a full disk, a writer's bug) abandons this report, not
         the run nor the other reports."""
-        if self.error:
+        if self.error or self.closed:
             return
         try:
             step()
+        except BrokenPipeError:
+            if self.path != STDOUT:
+                raise
+            # the reader of `--json - | head` stopped reading: what it wanted, not an error
+            self.closed = True
+            _quiet_stdout()
         except OSError as error:
             self.error = f"{self.path}: cannot write ({error.strerror or error}); an earlier file there is unchanged"
             self.discard()
