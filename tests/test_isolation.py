@@ -111,6 +111,17 @@ def test_a_source_getter_that_raises_makes_its_claims_unverifiable():
     assert result.reason.startswith("internal error: OSError: disk on fire")
 
 
+def test_an_internal_error_never_shows_the_credentials_of_a_url_it_quotes():
+    article = parse_text("題\n公開日:2025/05/08\n✅ 日銀が利上げした。\n"
+                         "さらに読む ⇒A出典/画像元: https://a.example.jp/1続く。\n", "t.txt")
+
+    def get(url):
+        raise ValueError("no route to https://editor:hunter2@a.example.jp/1 (via http://x:y@proxy.jp/)")
+    [result] = verify_article(article, get)
+    assert "hunter2" not in result.reason and "x:y@" not in result.reason
+    assert "https://a.example.jp/1" in result.reason and "http://proxy.jp/" in result.reason
+
+
 @pytest.mark.parametrize("where", ["claim", "page"])
 def test_a_number_like_2man3man_never_takes_the_run_down(tmp_path, local_server, where):
     # 「2万3万」 once raised ValueError in the number parser. Fixed or not, the run must finish

@@ -50,6 +50,7 @@ SOURCE_STATUSES: dict[str, str] = {
 
 # The user:password@ of a URL: everything in the authority before its last "@".
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+_USERINFO_ANYWHERE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s@]*@")
 
 
 def without_credentials(url: str) -> str:
@@ -121,7 +122,8 @@ def internal_error_reason(error: BaseException) -> str:
     import traceback
     from pathlib import Path
 
-    message = " ".join(str(error).split())
+    # an exception's text may quote the URL it failed on: its user:password@ is never shown
+    message = _USERINFO_ANYWHERE.sub(r"\1", " ".join(str(error).split()))
     message = message if len(message) <= 200 else message[:199] + "…"
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
     where = ""
