@@ -494,3 +494,10 @@ def test_a_party_swapped_for_the_one_opposite_it():
     assert m.verdict is not Verdict.SUPPORTED and "加害者" in m.reason, m.reason
     assert match_claim("新しい指針は、加害者側が謝罪に応じない場合でも、市が仲介することを定めました。", doc).verdict \
         is Verdict.SUPPORTED
+
+
+def test_two_parties_given_each_others_numbers():
+    doc = SourceDoc("u", paragraphs=("駅伝は市役所を発着点とし、一般の部は11月3日、高校の部は2日に行われる。",))
+    m = match_claim("駅伝は一般の部が11月2日、高校の部が3日に行われます。", doc)
+    assert m.verdict is not Verdict.SUPPORTED, m.reason
+    assert match_claim("駅伝は一般の部が11月3日、高校の部が2日に行われます。", doc).verdict is Verdict.SUPPORTED

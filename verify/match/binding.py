@@ -312,6 +312,14 @@ def _heads(text: str, word: str) -> bool:
     return re.match(rf"[^、。]{{0,3}}?{re.escape(word)}[\u4e00-\u9fff\u30a1-\u30faー]{{0,3}}{_HEAD_RE}", text) is not None
 
 
+def _given_another(claim: PreparedClaim, party: str, q: Q.Quantity) -> bool:
+    """The claim gives `party` a number of q's unit other than q (男子が14日)."""
+    at = claim.norm.find(party)
+    mine = next((d for d in claim.quantities if d.start > at and d.unit == q.unit), None)
+    return at >= 0 and mine is not None and mine is not q and not q.agrees(mine) \
+        and not re.search(r"[、。]", claim.norm[at:mine.start]) if mine else False
+
+
 def rival_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
     """A number the claim gives to a party the page gives another number, in parallel clauses of
     one sentence (労務費の転嫁率が52.1% where the page says 原材料費の転嫁率が52.1%だったのに対し、
@@ -326,8 +334,9 @@ def rival_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact
                 if not holders or any(word in c.text for c in holders):
                     continue
                 other = [re.match(r"[^、。]{0,3}?([\u4e00-\u9fff\u30a1-\u30faー]{2,10})" + _HEAD_RE, c.text) for c in holders]
-                if not all(m and m.group(1) not in claim.norm for m in other):
-                    continue  # the number's clause is not about another party the claim leaves out
+                if not all(m and (m.group(1) not in claim.norm or _given_another(claim, m.group(1), q)) for m in other):
+                    continue  # the number's clause is not about another party (one the claim leaves
+                    # out, or gives another number: 女子が15日、男子が14日 where 男子は15日、女子は14日)
                 first = s.clauses.index(holders[0])
                 # a party before the number's clause and marked with は is the sentence's topic
                 # (初日は…約300人が列をつくり、入館者は2418人に上った), not a rival
