@@ -316,8 +316,9 @@ def _given_another(claim: PreparedClaim, party: str, q: Q.Quantity) -> bool:
     """The claim gives `party` a number of q's unit other than q (男子が14日)."""
     at = claim.norm.find(party)
     mine = next((d for d in claim.quantities if d.start > at and d.unit == q.unit), None)
-    return at >= 0 and mine is not None and mine is not q and not q.agrees(mine) \
-        and not re.search(r"[、。]", claim.norm[at:mine.start]) if mine else False
+    if at < 0 or mine is None or mine is q:
+        return False
+    return not q.agrees(mine) and not re.search(r"[、。]", claim.norm[at:mine.start])
 
 
 def rival_conflicts(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:

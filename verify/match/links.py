@@ -175,7 +175,7 @@ def _previous_speaker(source: PreparedSource, index: int) -> str:
 
 # Connectives of time order (closed class): 〜したあとで / 〜してから / 〜したうえで put the first
 # part first; 〜する前に puts it second.
-_THEN_RE = re.compile(r"(?:た|だ)(?:あと|後|のち|うえ|上)(?:で|に)?、?|(?:て|で)から、?")
+_THEN_RE = re.compile(r"(?:た|だ)(?:あと(?:で|に)?|後(?:で|に|、)|のち(?:に)?|うえで|上で)、?|(?:て|んで)から、?")
 _BEFORE_RE = re.compile(r"(?:る|う|く|す|つ|ぬ|む|ぶ|ぐ)(?:前に|に先立ち|に先立って)、?")
 _REASON_END = ("ため。", "ためだ。", "ためです。", "ためだ", "ため")
 
