@@ -501,3 +501,30 @@ def test_two_parties_given_each_others_numbers():
     m = match_claim("駅伝は一般の部が11月2日、高校の部が3日に行われます。", doc)
     assert m.verdict is not Verdict.SUPPORTED, m.reason
     assert match_claim("駅伝は一般の部が11月3日、高校の部が2日に行われます。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_the_level_a_fall_leaves():
+    doc = SourceDoc("u", paragraphs=("今年のイカの水揚げは約3200トンで、前年より38%減った。",
+                                     "港別では、函館が52%減、八戸が20%減だった。"))
+    assert match_claim("今年のイカの水揚げは約3200トンで、前年の6割ほどにとどまりました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("今年のイカの水揚げは約3200トンで、前年の8割ほどにとどまりました。", doc).verdict \
+        is not Verdict.SUPPORTED
+    assert match_claim("函館の水揚げは前年の半分以下に落ち込みました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_words_that_read_alike_but_say_no_fact():
+    doc = SourceDoc("u", paragraphs=("回収の対象は当初発表の12万箱から19万箱に広がった。",
+                                     "入札が2回続けて不調に終わった。",
+                                     "地裁は住民の申し立てを却下した。",
+                                     "町長は住民への支援をより手厚くするよう求めた。"))
+    assert match_claim("回収の対象は19万箱となり、最初の発表から7万箱増えました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("入札が2度続けて不調に終わりました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("地裁は住民の申し立てを退けました。", doc).verdict is Verdict.SUPPORTED
+    assert match_claim("町長は住民への支援をもっと手厚くするよう求めました。", doc).verdict is Verdict.SUPPORTED
+
+
+def test_a_plan_told_as_done_through_a_support_verb():
+    doc = SourceDoc("u", paragraphs=("県は近く、工場に立ち入り検査を行う方針だ。",))
+    m = match_claim("県は工場に立ち入り検査を行いました。", doc)
+    assert m.verdict is not Verdict.SUPPORTED and "planned" in m.reason, m.reason
+    assert match_claim("県は近く、工場に立ち入り検査を行う方針です。", doc).verdict is Verdict.SUPPORTED

@@ -327,7 +327,7 @@ def check_facts(claim: PreparedClaim, source: PreparedSource, evidence: list[Sen
     # backs a claim only with its cue (差, 合わせて, 占め, 率, 月: numbers.derivation_cued)
     ev_text = "\n".join(s.text for s in evidence)
     derived = Q.differences(ev_quantities) + Q.gaps_to_page(ev_quantities, source.quantities) \
-        + Q.per_period(ev_text, ev_quantities)
+        + Q.per_period(ev_text, ev_quantities) + Q.complements(ev_quantities)
     facts = (
         _check_quantities(claim, source, evidence, ev_quantities, core, derived)
         + _check_relative_dates(claim, source, "\n".join(s.text for s in evidence))

@@ -51,7 +51,10 @@ def check_modality(claim: PreparedClaim, act: S.Act, ev, found: list) -> list[Fa
     narrated = [c for c in found if not in_quote(ev.texts[c.sentence], c.start)] or found
     theirs = [S.modality(ev.texts[c.sentence], c.end) for c in narrated]
     # told as done where the page has a plan (延長する方針 -> 延長しました)
-    done = level == S.ASSERTED and S.done(claim.norm, act.end)
+    # (検査を行いました: the support verb carries the tense)
+    done = level == S.ASSERTED and (S.done(claim.norm, act.end)
+                                    or act.verb in S.SUPPORT_VERBS and act.verb not in S.REPORTING_VERBS
+                                    and claim.norm[act.end:act.chain_end].endswith("た"))
     if any(_compatible(level, marker, other) and not (done and other == S.PLANNED and _own(ev.texts[c.sentence], c.end, w))
            for (other, w), c in zip(theirs, narrated)):
         conditions = [S.condition_before(ev.texts[c.sentence], c.start) for c in narrated]

@@ -45,6 +45,12 @@ def differences(found: list[Quantity]) -> list[Quantity]:
     return [replace(q, derived=True) for q in out]
 
 
+def complements(found: list[Quantity]) -> list[Quantity]:
+    """The level a fall leaves: 41%減った is 59% of the year before, 3割減 is the 7割 level."""
+    return [Quantity(100 - q.value, "%", f"100-{q.text}", q.start, q.end, tolerance=q.tolerance, derived=True)
+            for q in found if q.unit == "%" and q.direction < 0 and 0 < q.value < 100]
+
+
 def _parts_of(found: list[Quantity]) -> list[Quantity]:
     """The part a share makes of a total told beside it (入館者約48万人のうち…約4割: about 19万人),
     within the rounding of both."""
@@ -82,6 +88,9 @@ def derivation_cued(derived: Quantity, claim: str, q: Quantity) -> bool:
         return True
     if derived.text.endswith(_PERIODS):  # 月20万円 for the page's 年240万円, 年240万円 for 月20万円
         return bool((_PER_MONTH_RE if derived.text.endswith("/12") else _PER_YEAR_RE).search(claim[:q.start]))
+    if derived.text.startswith("100-"):  # 前年の6割ほど, 7割の水準, 半分以下に落ち込んだ
+        return bool(re.search(r"の(?:約|およそ|ほぼ)?$", claim[max(0, q.start - 16):q.start])
+                    or re.match(r"(?:ほど|程度|近く)?(?:の水準|以下|に落ち込|にとどま|に減)", claim[q.end:q.end + 10]))
     kind = "(" if derived.text.startswith("(") else "/" if "/" in derived.text else \
         "*" if "*" in derived.text else "+" if "+" in derived.text else "-"
     if kind == "+" and _cued("-", claim, q):

@@ -136,8 +136,9 @@ def _word_quantities(text: str) -> list[Quantity]:
         if text[max(0, m.start() - 1):m.start()] == "過":
             continue  # 過半数 is "more than half", not a value
         lower = _LOWER_BOUND.match(text[m.end():m.end() + 4])  # 半数を超える
+        upper = _UPPER_BOUND.match(text[m.end():m.end() + 4])  # 半分以下に落ち込む
         out.append(Quantity(50.0, "%", m.group(0), m.start(), m.end(), 5.0 if m.group(1) else 0.5,
-                            "min" if lower else "", strict=bool(lower) and lower.group(1) in _STRICT_LOWER))
+                            "min" if lower else "max" if upper else "", strict=bool(lower) and lower.group(1) in _STRICT_LOWER))
     for m in _FRACTION_RE.finditer(text):
         whole, part = int(m.group(2)), int(m.group(3))
         if whole and part < whole:
@@ -154,8 +155,8 @@ def quantities(text: str) -> list[Quantity]:
         if (raw_unit == "分" and _FRACTION_TAIL.match(text, m.end())) or text[max(0, m.start() - 2):m.start()] == "分の":
             continue  # 10分の1 is a share (see _word_quantities), not ten minutes and a one
         unit = _UNIT_ALIASES.get(raw_unit, raw_unit)
-        if unit == "度" and text[m.end():m.end() + 1] == "目":
-            unit = "回"  # 3度目 is 3回目, not 3 degrees
+        if unit == "度" and text.startswith(("目", "続け", "連続", "にわた"), m.end()):
+            unit = "回"  # 3度目 is 3回目, 2度続けて 2回続けて: not degrees
         counted = ""
         if not unit:  # 1731施設, 642施設: what a bare number counts, for combining two of them
             noun = _COUNTED_NOUN_RE.match(text, m.end())
