@@ -100,9 +100,12 @@ def test_a_page_that_cannot_be_prepared_fails_its_claims_and_spares_the_points(m
     assert results["p1"].verdict is Verdict.SUPPORTED and results["p1"].source_url == b
 
 
+_ONE_CLAIM = parse_text("題\n公開日:2025/05/08\n✅ 日銀が利上げした。\n"
+                        "さらに読む ⇒A出典/画像元: https://a.example.jp/1続く。\n", "t.txt")
+
+
 def test_a_source_getter_that_raises_makes_its_claims_unverifiable():
-    article = parse_text("題\n公開日:2025/05/08\n✅ 日銀が利上げした。\n"
-                         "さらに読む ⇒A出典/画像元: https://a.example.jp/1続く。\n", "t.txt")
+    article = _ONE_CLAIM
 
     def get(url):
         raise OSError("disk on fire")
@@ -112,8 +115,7 @@ def test_a_source_getter_that_raises_makes_its_claims_unverifiable():
 
 
 def test_an_internal_error_never_shows_the_credentials_of_a_url_it_quotes():
-    article = parse_text("題\n公開日:2025/05/08\n✅ 日銀が利上げした。\n"
-                         "さらに読む ⇒A出典/画像元: https://a.example.jp/1続く。\n", "t.txt")
+    article = _ONE_CLAIM
 
     def get(url):
         raise ValueError("no route to https://editor:hunter2@a.example.jp/1 (via http://x:y@proxy.jp/)")
