@@ -278,25 +278,20 @@ def _check_list_items(claim: PreparedClaim, source: PreparedSource) -> list[Fact
 
 
 _COMPARE_RE = re.compile(r"^(?:を|より)(上回|超え|超す|下回|多|少な|高|低)")
-_GREATER = ("上回", "超え", "超す", "多", "高")
-
-
-_PARTY_COMPARED_RE = re.compile(r"[^、。はが]{1,20}(?:を|より)(?:も)?(?:上回|下回|超え|超す|高|低|多|少な|大き|小さ)")
 
 
 def _check_comparisons(claim: PreparedClaim, evidence: list[Sentence]) -> list[Fact]:
     """A claim that says 3.9% 下回った 2.1% contradicts its own numbers, whatever the source says;
     one that says A を上回った where the page gives A the smaller value contradicts the page."""
-    out = [Fact("number", claim.norm[m.start():m.end()], CONFLICTING, said)
-           for said in filter(None, (Q.reversed_comparison(claim.norm, s.text) for s in evidence))
-           for m in [_PARTY_COMPARED_RE.search(claim.norm)]][:1]
+    flipped = next(filter(None, (Q.reversed_comparison(claim.norm, s.text) for s in evidence)), None)
+    out = [Fact("number", flipped[0], CONFLICTING, flipped[1])] if flipped else []
     found = claim.quantities
     for i, later in enumerate(found):
         verb = _COMPARE_RE.match(claim.norm[later.end:later.end + 6])
         earlier = next((q for q in reversed(found[:i]) if q.unit == later.unit), None)
         if not verb or earlier is None or earlier.value == later.value:
             continue
-        greater = verb.group(1) in _GREATER
+        greater = verb.group(1) in Q.GREATER
         if (earlier.value > later.value) != greater:
             relation = "above" if greater else "below"
             out.append(Fact("number", f"{earlier.text} {relation} {later.text}", CONFLICTING,

@@ -78,9 +78,12 @@ _RECORD_RE = re.compile(r"(?:過去|史上|観測史上|統計史上|世界|国�
                         r"戦後)(?:最[\u4e00-\u9fff]|初|一|新)")
 
 
+# 最初の発表 ("the first announcement") names an earlier event, not a record: 初 after 最 is no first.
+_EMPHASIS_RES = {w: re.compile(("(?<!最)" if w.startswith("初") else "") + re.escape(w)) for w in lexicon.EMPHASIS}
+
+
 def _emphatic_words(claim: str) -> list[str]:
-    # 最初の発表 ("the first announcement") names an earlier event, not a record
-    words = [w for w in lexicon.EMPHASIS if re.search(f"(?<!最){re.escape(w)}" if w.startswith("初") else re.escape(w), claim)]
+    words = [w for w, pattern in _EMPHASIS_RES.items() if pattern.search(claim)]
     words += [m.group(0) for m in _RECORD_RE.finditer(claim) if not any(m.group(0) in w or w in m.group(0) for w in words)]
     # 全額補助, 全線で: the whole of something, which the page must say (or すべて) as well
     words += [m.group(0) for m in _ALL_OF_RE.finditer(claim) if not any(m.group(0) in w for w in words)]

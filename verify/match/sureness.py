@@ -14,7 +14,7 @@ from .prepared import PreparedClaim
 
 _ESTABLISHED = ("判明", "確定", "確認され", "明らかになっ", "断定")
 _ESTIMATES = ("見込", "見通し", "予想", "想定", "試算", "推計")
-_SURE, _UNSURE = {S.ASSERTED, S.DECIDED, S.PLANNED}, {S.CONSIDERED, S.POSSIBLE}
+_UNSURE = {S.CONSIDERED, S.POSSIBLE}
 
 
 def in_quote(text: str, at: int) -> bool:

@@ -10,13 +10,14 @@ of two parties' values (compared.py).
     derivation_cued(derived, claim, q)     does the claim say it computed that one?
     period(text, at), range_around(text, a, b)   the span a number covers; the range it ends
     reversed_comparison(claim, page)       A を上回った where the page gives A the smaller value
+    GREATER                                the verbs of comparison that say "more than"
 
 Pure text analysis, no source in sight; verify/match compares claims with pages.
 """
-from .compared import reversed_comparison
+from .compared import GREATER, reversed_comparison
 from .derived import complements, derivation_cued, differences, gaps_to_page, per_period, period, range_around
 from .quantity import ANY_COUNT, Quantity
 from .reading import NUMBER_WORDS, quantities
 
-__all__ = ["ANY_COUNT", "complements", "NUMBER_WORDS", "Quantity", "derivation_cued", "differences", "gaps_to_page", "per_period", "period", "quantities", "range_around",
-           "reversed_comparison"]
+__all__ = ["ANY_COUNT", "GREATER", "NUMBER_WORDS", "Quantity", "complements", "derivation_cued", "differences",
+           "gaps_to_page", "per_period", "period", "quantities", "range_around", "reversed_comparison"]

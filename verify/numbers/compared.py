@@ -18,7 +18,7 @@ from .reading import quantities
 _COMPARED_RE = re.compile(
     r"(「[^「」]{1,20}」|[\u4e00-\u9fff\u30a1-\u30faー]{2,10})(?:を|より(?:も)?)"
     r"(上回|下回|超え|超す|高|低|多|少な|大き|小さ)")
-_GREATER = ("上回", "超え", "超す", "高", "多", "大き")
+GREATER = ("上回", "超え", "超す", "高", "多", "大き")  # the verbs of comparison that say "more than"
 _RATE_RE = re.compile(r"(?:率|割合|比率|シェア)(?:は|が|も)")
 # A party as the page sets it before its number: 小学校が4910円, 「利用者の減少」の58%, 賛成は112.
 _PARTY_TAIL = r"(?:が|は|の|で|:)?(?:約|およそ|ほぼ)?\d"
@@ -43,20 +43,21 @@ def _value(page: str, at: int, stop: int, unit: str):
     return None
 
 
-def reversed_comparison(claim: str, page: str) -> str:
-    """What the page says instead when the claim's comparison of two parties runs the other way
-    against the values the page sentence gives them ("" when it agrees or cannot be told)."""
+def reversed_comparison(claim: str, page: str) -> tuple[str, str] | None:
+    """(the claim's comparison as written, what the page says instead) when the claim compares
+    two parties the other way round from the values the page sentence gives them; None when it
+    agrees or cannot be told."""
     found = _COMPARED_RE.search(claim)
     if not found or re.match(r"[^、。]{0,4}(?:ない|なかっ|ず)", claim[found.end():]):
-        return ""
+        return None
     other = found.group(1)
     parties = _parties(claim, page, other)
     names = {w for w, _ in parties}
     if other not in names:
-        return ""
+        return None
     subject = [w for w in names if w != other and claim.find(w) < found.start()]
     if len(subject) != 1:
-        return ""
+        return None
     rate = _RATE_RE.search(claim[:found.start()])
     unit = "%" if rate else ""
     values = {}
@@ -68,10 +69,10 @@ def reversed_comparison(claim: str, page: str) -> str:
         if q is not None:
             values[word] = q
     if len(values) != 2 or values[subject[0]].unit != values[other].unit:
-        return ""
+        return None
     mine, theirs = values[subject[0]], values[other]
     if mine.value == theirs.value:
-        return ""
-    if (mine.value > theirs.value) == found.group(2).startswith(_GREATER):
-        return ""
-    return f"{subject[0]} {mine.text}, {other} {theirs.text}"
+        return None
+    if (mine.value > theirs.value) == found.group(2).startswith(GREATER):
+        return None
+    return found.group(0), f"{subject[0]} {mine.text}, {other} {theirs.text}"

@@ -207,7 +207,7 @@ def quantities(text: str) -> list[Quantity]:
     return _offset_days(text, found)
 
 
-_OFFSET_RE = re.compile(r"(?:その|同日の|の)$")
+_OFFSET_RE = re.compile(r"(?:その|の)$")  # その4日後, 発生の2日後
 
 
 def _offset_days(text: str, found: list[Quantity]) -> list[Quantity]:
